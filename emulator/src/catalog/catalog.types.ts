@@ -41,6 +41,8 @@ export interface ChatCapabilities {
   cacheMinTokens: number;
   /** Rejects temperature and topP together (Claude Sonnet 4.5 / Haiku 4.5 / Opus 4.5 / Sonnet 4.6). */
   temperatureTopPExclusive: boolean;
+  /** Native structured output through `outputConfig.textFormat` (json_schema). */
+  structuredOutput: boolean;
   /** Mixed text + toolResult blocks in one user turn are rejected (Llama 3.x, Mistral Large). */
   rejectsTextBesideToolResult: boolean;
   maxOutputTokens: number;
