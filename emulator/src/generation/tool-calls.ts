@@ -1,0 +1,22 @@
+import type { ToolChoice, ToolSpec } from '../engine/converse.types';
+
+// Tool names match [a-zA-Z0-9_-]+ (service model), so they need no escaping inside a RegExp.
+function mentions(text: string, name: string): boolean {
+  return new RegExp(`(?<![A-Za-z0-9_-])${name}(?![A-Za-z0-9_-])`).test(text);
+}
+
+/**
+ * Which tools the model calls this turn (emulator/docs/engine.md): `tool` forces the named tool; `any`
+ * calls the tools named in the user's text, or the first tool; `auto` (or no choice) calls the tools
+ * named in the user's text, else none. Calls keep the order of the tool list.
+ */
+export function chooseToolCalls(
+  specs: ToolSpec[],
+  choice: ToolChoice | undefined,
+  userText: string,
+): ToolSpec[] {
+  if (choice?.tool) return specs.filter((s) => s.name === choice.tool!.name).slice(0, 1);
+  const named = specs.filter((s) => mentions(userText, s.name));
+  if (choice?.any && named.length === 0) return specs.slice(0, 1);
+  return named;
+}

@@ -1,0 +1,2 @@
+/** Placeholder until the constraint table lands: accepts every body. */
+export function validateShape(_operation: string, _body: unknown, _modelId: string): void {}
