@@ -1,0 +1,27 @@
+/**
+ * Regenerates emulator/src/validation/shapes.table.json from the official Bedrock Runtime service model.
+ * The runtime never reads the service model itself (users' clones don't have it).
+ *
+ *   node -r ./emulator/scripts/swc-register.js emulator/scripts/build-shape-table.ts [service-2.json]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildShapeTable, type ServiceModel } from './shape-table.builder';
+
+export const EMULATED_OPERATIONS = [
+  'Converse',
+  'ConverseStream',
+  'CountTokens',
+  'InvokeModel',
+  'InvokeModelWithResponseStream',
+];
+
+const input = process.argv[2] ?? '/work/shared/specs/bedrock-runtime.service-2.json';
+const output = join(__dirname, '..', 'src', 'validation', 'shapes.table.json');
+const model = JSON.parse(readFileSync(input, 'utf8')) as ServiceModel;
+const source = `botocore bedrock-runtime ${model.metadata.apiVersion} service-2.json`;
+const table = buildShapeTable(model, EMULATED_OPERATIONS, source);
+writeFileSync(output, JSON.stringify(table, null, 1) + '\n');
+console.log(
+  `wrote ${Object.keys(table.shapes).length} shapes for ${EMULATED_OPERATIONS.length} operations to ${output}`,
+);
