@@ -22,7 +22,7 @@ function authError(route: Route, failure: AuthFailure): ErrorResponse {
   }
   // A missing header comes back with a bare error type and capital `Message` (wire doc §12).
   return failure.type === 'AccessDeniedException'
-    ? restJsonError(403, failure.type, { [failure.messageKey]: failure.message }, undefined)
+    ? restJsonError(403, failure.type, { [failure.messageKey]: failure.message }, null)
     : restJsonError(403, failure.type, { message: failure.message }, CORAL_SERVICE_NAMESPACE);
 }
 

@@ -14,8 +14,8 @@ export interface ErrorResponse {
 
 const errorTypeHeaderCache = new Map<string, string>();
 
-function errorTypeHeader(type: string, namespace: string | undefined): string {
-  if (namespace === undefined) return type;
+function errorTypeHeader(type: string, namespace: string | null): string {
+  if (namespace === null) return type;
   const key = type + namespace;
   let value = errorTypeHeaderCache.get(key);
   if (value === undefined) {
@@ -33,7 +33,8 @@ export function restJsonError(
   status: number,
   type: string,
   body: Record<string, unknown>,
-  namespace: string | undefined = BEDROCK_NAMESPACE,
+  /** null sends the bare code (as Bedrock does for a missing Authorization header). */
+  namespace: string | null = BEDROCK_NAMESPACE,
 ): ErrorResponse {
   return {
     status,
