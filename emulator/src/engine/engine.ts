@@ -1,5 +1,7 @@
 import { handleConverse } from './converse.handler';
+import { handleCountTokens } from './count-tokens.handler';
 import { Rejection } from './engine.errors';
+import { handleInvoke } from './invoke.handler';
 import type { EngineOptions, EngineResult, EngineState, RuntimeRequest } from './engine.types';
 
 export interface Engine {
@@ -20,15 +22,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
         return handleConverse(req, state, options, false);
       case 'ConverseStream':
         return handleConverse(req, state, options, true);
-      default:
-        return {
-          kind: 'error',
-          error: {
-            type: 'InternalServerException',
-            status: 500,
-            message: `${req.operation} is not emulated yet.`,
-          },
-        };
+      case 'InvokeModel':
+        return handleInvoke(req, options, false);
+      case 'InvokeModelWithResponseStream':
+        return handleInvoke(req, options, true);
+      case 'CountTokens':
+        return handleCountTokens(req);
     }
   }
 

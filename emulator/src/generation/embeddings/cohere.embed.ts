@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import type { FieldSpec, ObjectSpec } from '../../validation/native-schema';
+import { IMAGE_TOKENS, countWords } from '../tokens';
+import { embedVector, quantise } from './vector';
+import type { EmbedAdapter } from './embed.types';
+
+type Json = Record<string, unknown>;
+
+const TYPES: FieldSpec = {
+  type: 'array',
+  minItems: 1,
+  items: { type: 'string', enum: ['float', 'int8', 'uint8', 'binary', 'ubinary'] },
+};
+const PURPOSES = ['search_document', 'search_query', 'classification', 'clustering'];
+
+const V3_SPEC: ObjectSpec = {
+  closed: true,
+  required: ['input_type'],
+  fields: {
+    texts: { type: 'array', maxItems: 96, items: { type: 'string' } },
+    images: { type: 'array', maxItems: 1, items: { type: 'string' } },
+    input_type: { type: 'string', enum: [...PURPOSES, 'image'] },
+    truncate: { type: 'string', enum: ['NONE', 'START', 'END'] },
+    embedding_types: TYPES,
+  },
+};
+
+const V4_SPEC: ObjectSpec = {
+  closed: true,
+  required: ['input_type'],
+  fields: {
+    texts: { type: 'array', maxItems: 96, items: { type: 'string' } },
+    images: { type: 'array', maxItems: 96, items: { type: 'string' } },
+    inputs: { type: 'array', maxItems: 96, items: { type: 'object' } },
+    input_type: { type: 'string', enum: PURPOSES },
+    embedding_types: TYPES,
+    output_dimension: { type: 'integer', enum: [256, 512, 1024, 1536] },
+    max_tokens: { type: 'integer', minimum: 1 },
+    truncate: { type: 'string', enum: ['NONE', 'LEFT', 'RIGHT'] },
+  },
+};
+
+function inputsOf(body: Json): { seeds: string[]; texts: string[]; tokens: number } {
+  const texts = Array.isArray(body.texts) ? (body.texts as string[]) : [];
+  const images = Array.isArray(body.images) ? (body.images as string[]) : [];
+  const inputs = Array.isArray(body.inputs) ? (body.inputs as unknown[]).map((i) => JSON.stringify(i)) : [];
+  const tokens =
+    texts.reduce((n, t) => n + countWords(t), 0) + (images.length + inputs.length) * IMAGE_TOKENS;
+  return { seeds: [...texts, ...images, ...inputs], texts, tokens };
+}
+
+function responseId(body: Json): string {
+  const h = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * Cohere Embed: normalised vectors; a plain list (`embeddings_floats`) unless `embedding_types` asks for
+ * typed results (`embeddings_by_type`), which v4 always returns (wire doc §8.2, §8.3).
+ */
+function cohereEmbed(spec: ObjectSpec, alwaysByType: boolean): EmbedAdapter {
+  return {
+    spec,
+    embed(body, model) {
+      const { seeds, texts, tokens } = inputsOf(body);
+      const dim =
+        typeof body.output_dimension === 'number' ? body.output_dimension : model.embedding!.defaultDimension;
+      const vectors = seeds.map((s) => embedVector(s, dim, true));
+      const types = body.embedding_types as string[] | undefined;
+      const byType = types !== undefined || alwaysByType;
+      const embeddings = byType
+        ? Object.fromEntries((types ?? ['float']).map((t) => [t, vectors.map((v) => quantise(v, t))]))
+        : vectors;
+      const out: Json = {
+        id: responseId(body),
+        embeddings,
+        texts,
+        response_type: byType ? 'embeddings_by_type' : 'embeddings_floats',
+      };
+      if (Array.isArray(body.images)) out.images = body.images.map(() => ({}));
+      return { body: out, inputTokens: tokens };
+    },
+  };
+}
+
+export const cohereV3Embed = cohereEmbed(V3_SPEC, false);
+export const cohereV4Embed = cohereEmbed(V4_SPEC, true);

@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import type { CatalogModel } from '../../catalog/catalog.types';
+import type { ContentBlock, Message, SystemBlock, Tool, ToolChoice } from '../../engine/converse.types';
+import { validationError } from '../../engine/engine.errors';
+import type { FieldSpec, ObjectSpec } from '../../validation/native-schema';
+import type { FinalReply, OutBlock } from '../reply.types';
+import { wordChunks } from '../words';
+import type { NativeChatAdapter, NativeContext, NativeTurn } from './native.types';
+
+type Json = Record<string, unknown>;
+
+const NUMBER_0_1: FieldSpec = { type: 'number', minimum: 0, maximum: 1 };
+const STRINGS: FieldSpec = { type: 'array', items: { type: 'string' } };
+
+/** Anthropic Messages on Bedrock (wire doc §8.5). `messages` missing reads oddly, but that is the real text. */
+const SPEC: ObjectSpec = {
+  closed: true,
+  required: ['messages', 'max_tokens', 'anthropic_version'],
+  missing: { messages: '#: subject must not be valid against schema {"required":["messages"]}' },
+  fields: {
+    anthropic_version: { type: 'string', enum: ['bedrock-2023-05-31'] },
+    anthropic_beta: STRINGS,
+    max_tokens: { type: 'integer', minimum: 1 },
+    system: { type: ['string', 'array'] },
+    messages: {
+      type: 'array',
+      items: {
+        type: 'object',
+        object: {
+          required: ['role', 'content'],
+          fields: {
+            role: { type: 'string', enum: ['user', 'assistant'] },
+            content: { type: ['string', 'array'], minItems: 1 },
+          },
+        },
+      },
+    },
+    temperature: NUMBER_0_1,
+    top_p: NUMBER_0_1,
+    top_k: { type: 'integer', minimum: 0 },
+    stop_sequences: STRINGS,
+    tools: { type: 'array' },
+    tool_choice: { type: 'object' },
+    thinking: { type: 'object' },
+    metadata: { type: 'object' },
+  },
+};
+
+// Anthropic's own messages, returned verbatim by InvokeModel (wire doc §6.3, §9).
+export const EMPTY_TEXT_BLOCK = 'messages: text content blocks must be non-empty';
+
+function asArray(value: unknown): Json[] {
+  return Array.isArray(value) ? (value as Json[]) : [];
+}
+
+function block(b: Json): ContentBlock {
+  switch (b.type) {
+    case 'text':
+      if (typeof b.text !== 'string' || b.text.trim() === '') throw validationError(EMPTY_TEXT_BLOCK);
+      return { text: b.text };
+    case 'image': {
+      const source = (b.source ?? {}) as Json;
+      const format = String(source.media_type ?? '').replace('image/', '');
+      return { image: { format, source: { bytes: String(source.data ?? '') } } };
+    }
+    case 'tool_use':
+      return { toolUse: { toolUseId: String(b.id), name: String(b.name), input: b.input ?? {} } };
+    case 'tool_result': {
+      const content =
+        typeof b.content === 'string'
+          ? [{ text: b.content }]
+          : asArray(b.content).map((c) => ({ text: String(c.text ?? '') }));
+      return { toolResult: { toolUseId: String(b.tool_use_id), content } };
+    }
+    case 'thinking':
+      return {
+        reasoningContent: {
+          reasoningText: { text: String(b.thinking ?? ''), signature: b.signature as string },
+        },
+      };
+    default:
+      return { text: '' };
+  }
+}
+
+function message(m: Json): Message {
+  const content =
+    typeof m.content === 'string'
+      ? [block({ type: 'text', text: m.content })]
+      : asArray(m.content).map(block);
+  return { role: String(m.role), content };
+}
+
+function system(value: unknown): SystemBlock[] | undefined {
+  if (typeof value === 'string') return [{ text: value }];
+  return Array.isArray(value) ? asArray(value).map((b) => ({ text: String(b.text ?? '') })) : undefined;
+}
+
+function tools(body: Json): { tools: Tool[]; toolChoice?: ToolChoice } | undefined {
+  const list = asArray(body.tools);
+  if (list.length === 0) return undefined;
+  const choice = (body.tool_choice ?? {}) as Json;
+  const toolChoice: ToolChoice | undefined =
+    choice.type === 'any'
+      ? { any: {} }
+      : choice.type === 'tool'
+        ? { tool: { name: String(choice.name) } }
+        : undefined;
+  return {
+    tools: list.map((t) => ({
+      toolSpec: {
+        name: String(t.name),
+        description: t.description as string,
+        inputSchema: { json: t.input_schema },
+      },
+    })),
+    toolChoice,
+  };
+}
+
+function turn(body: Json, model: CatalogModel): NativeTurn {
+  const thinking = body.thinking as Json | undefined;
+  const budget =
+    thinking?.type === 'enabled' && model.chat?.reasoning === 'thinking'
+      ? Number(thinking.budget_tokens)
+      : undefined;
+  const maxTokens = body.max_tokens as number;
+  if (budget !== undefined && budget < 1024) {
+    throw validationError('thinking.enabled.budget_tokens: Input should be greater than or equal to 1024');
+  }
+  if (budget !== undefined && maxTokens <= budget) {
+    throw validationError('`max_tokens` must be greater than `thinking.budget_tokens`.');
+  }
+  return {
+    request: {
+      system: system(body.system),
+      messages: asArray(body.messages).map(message),
+      toolConfig: tools(body),
+    },
+    maxTokens,
+    stopSequences: body.stop_sequences as string[] | undefined,
+    thinkingBudget: budget,
+  };
+}
+
+/** `claude-3-haiku-20240307` from `anthropic.claude-3-haiku-20240307-v1:0`, as the Messages API names it. */
+function anthropicModelName(model: CatalogModel): string {
+  return model.modelId.replace(/^anthropic\./, '').replace(/-v\d+(:\d+)?$/, '');
+}
+
+function messageId(raw: Buffer): string {
+  return `msg_bdrk_${createHash('sha256').update(raw).digest('base64url').slice(0, 24)}`;
+}
+
+/** Native tool ids follow Anthropic's `toolu_bdrk_` form; the suffix is the Converse id's. */
+function nativeToolId(id: string): string {
+  return id.replace(/^tooluse_/, 'toolu_bdrk_');
+}
+
+function contentOf(b: OutBlock): Json {
+  if (b.kind === 'reasoning') return { type: 'thinking', thinking: b.text, signature: b.signature ?? '' };
+  if (b.kind === 'text') return { type: 'text', text: b.text };
+  return { type: 'tool_use', id: nativeToolId(b.toolUseId), name: b.name, input: b.input };
+}
+
+function stopFields(reply: FinalReply): Json {
+  return { stop_reason: reply.stopReason, stop_sequence: reply.stopSequence ?? null };
+}
+
+function response(reply: FinalReply, ctx: NativeContext): Json {
+  return {
+    id: messageId(ctx.rawBody),
+    type: 'message',
+    role: 'assistant',
+    model: anthropicModelName(ctx.model),
+    content: reply.blocks.map(contentOf),
+    ...stopFields(reply),
+    usage: { input_tokens: ctx.inputTokens, output_tokens: ctx.outputTokens },
+  };
+}
+
+function blockChunks(b: OutBlock, index: number): Json[] {
+  const start: Json =
+    b.kind === 'toolUse'
+      ? { type: 'tool_use', id: nativeToolId(b.toolUseId), name: b.name, input: {} }
+      : b.kind === 'reasoning'
+        ? { type: 'thinking', thinking: '' }
+        : { type: 'text', text: '' };
+  const out: Json[] = [{ type: 'content_block_start', index, content_block: start }];
+  const delta = (d: Json) => out.push({ type: 'content_block_delta', index, delta: d });
+  if (b.kind === 'toolUse') delta({ type: 'input_json_delta', partial_json: JSON.stringify(b.input) });
+  else if (b.kind === 'reasoning') {
+    for (const piece of wordChunks(b.text)) delta({ type: 'thinking_delta', thinking: piece });
+    if (b.signature) delta({ type: 'signature_delta', signature: b.signature });
+  } else for (const piece of wordChunks(b.text)) delta({ type: 'text_delta', text: piece });
+  out.push({ type: 'content_block_stop', index });
+  return out;
+}
+
+/** Anthropic's stream events (wire doc §4.4); the handler appends Bedrock's invocation metrics to the last. */
+function chunks(reply: FinalReply, ctx: NativeContext): Json[] {
+  const start = response({ ...reply, blocks: [] }, { ...ctx, outputTokens: 1 });
+  const out: Json[] = [
+    { type: 'message_start', message: { ...start, content: [], stop_reason: null, stop_sequence: null } },
+  ];
+  reply.blocks.forEach((b, i) => out.push(...blockChunks(b, i)));
+  out.push({ type: 'message_delta', delta: stopFields(reply), usage: { output_tokens: ctx.outputTokens } });
+  out.push({ type: 'message_stop' });
+  return out;
+}
+
+export const claudeNative: NativeChatAdapter = { spec: SPEC, turn, response, chunks };

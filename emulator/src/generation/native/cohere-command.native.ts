@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { ObjectSpec } from '../../validation/native-schema';
+import type { FinalReply } from '../reply.types';
+import { wordChunks } from '../words';
+import { replyText } from './prompt.native';
+import type { NativeChatAdapter, NativeContext } from './native.types';
+
+type Json = Record<string, unknown>;
+
+const NUMBER = { type: 'number' as const };
+
+/** Cohere Command R / R+ chat (wire doc §8.10). */
+const SPEC: ObjectSpec = {
+  closed: true,
+  required: ['message'],
+  fields: {
+    message: { type: 'string' },
+    chat_history: { type: 'array' },
+    documents: { type: 'array' },
+    search_queries_only: { type: 'boolean' },
+    preamble: { type: 'string' },
+    max_tokens: { type: 'integer', minimum: 1 },
+    temperature: NUMBER,
+    p: NUMBER,
+    k: NUMBER,
+    prompt_truncation: { type: 'string' },
+    frequency_penalty: NUMBER,
+    presence_penalty: NUMBER,
+    seed: { type: 'integer' },
+    return_prompt: { type: 'boolean' },
+    tools: { type: 'array' },
+    tool_results: { type: 'array' },
+    stop_sequences: { type: 'array', items: { type: 'string' } },
+    raw_prompting: { type: 'boolean' },
+  },
+};
+
+function ids(raw: Buffer): { responseId: string; generationId: string } {
+  const hex = createHash('sha256').update(raw).digest('hex');
+  const uuid = (h: string) =>
+    `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return { responseId: uuid(hex.slice(0, 32)), generationId: uuid(hex.slice(32, 64)) };
+}
+
+function finishReason(reply: FinalReply): string {
+  return reply.stopReason === 'max_tokens' ? 'MAX_TOKENS' : 'COMPLETE';
+}
+
+function response(reply: FinalReply, ctx: NativeContext): Json {
+  const body = JSON.parse(ctx.rawBody.toString('utf8')) as Json;
+  const { responseId, generationId } = ids(ctx.rawBody);
+  const text = replyText(reply);
+  const history = Array.isArray(body.chat_history) ? body.chat_history : [];
+  return {
+    response_id: responseId,
+    text,
+    generation_id: generationId,
+    chat_history: [...history, { role: 'USER', message: body.message }, { role: 'CHATBOT', message: text }],
+    finish_reason: finishReason(reply),
+  };
+}
+
+export const cohereCommandNative: NativeChatAdapter = {
+  spec: SPEC,
+  turn: (body) => ({
+    request: { messages: [{ role: 'user', content: [{ text: String(body.message).trim() || ' ' }] }] },
+    maxTokens: typeof body.max_tokens === 'number' ? body.max_tokens : 4000,
+    stopSequences: body.stop_sequences as string[] | undefined,
+  }),
+  response,
+  chunks(reply, ctx) {
+    const final = response(reply, ctx);
+    return [
+      { is_finished: false, event_type: 'stream-start', generation_id: final.generation_id },
+      ...wordChunks(replyText(reply)).map((text) => ({
+        is_finished: false,
+        event_type: 'text-generation',
+        text,
+      })),
+      { is_finished: true, event_type: 'stream-end', finish_reason: final.finish_reason, response: final },
+    ];
+  },
+};

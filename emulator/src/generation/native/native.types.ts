@@ -1,0 +1,30 @@
+import type { CatalogModel } from '../../catalog/catalog.types';
+import type { ConverseRequest } from '../../engine/converse.types';
+import type { ObjectSpec } from '../../validation/native-schema';
+import type { FinalReply } from '../reply.types';
+
+/** A native body understood as a conversation turn, so the Converse generator can answer it. */
+export interface NativeTurn {
+  request: ConverseRequest;
+  maxTokens: number;
+  stopSequences?: string[];
+  thinkingBudget?: number;
+}
+
+export interface NativeContext {
+  model: CatalogModel;
+  rawBody: Buffer;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/**
+ * One chat family's InvokeModel dialect (wire doc §8.5–8.10): its body schema, how its body maps to a
+ * turn, and how a reply is rendered as the family's response object and its stream chunks.
+ */
+export interface NativeChatAdapter {
+  spec: ObjectSpec;
+  turn(body: Record<string, unknown>, model: CatalogModel): NativeTurn;
+  response(reply: FinalReply, ctx: NativeContext): Record<string, unknown>;
+  chunks(reply: FinalReply, ctx: NativeContext): Record<string, unknown>[];
+}
