@@ -77,6 +77,9 @@ export class H1Exchange implements Exchange {
   }
 
   drop(): void {
-    this.req.socket.destroy();
+    // Flush what was already written, then cut the connection without finishing the response: the client
+    // sees a body shorter than announced (or an unterminated chunked body).
+    const socket = this.req.socket;
+    socket.end(() => socket.destroy());
   }
 }

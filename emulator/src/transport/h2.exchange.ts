@@ -85,8 +85,10 @@ export class H2Exchange implements Exchange {
   }
 
   drop(): void {
-    // A dropped connection takes the whole HTTP/2 session with it, like a real network failure would.
-    this.stream.session?.socket?.destroy();
-    this.stream.destroy();
+    // The reset is queued behind the DATA frames already written, so the client gets exactly what was sent
+    // before the failure; then the whole connection goes, as in a real network failure.
+    const session = this.stream.session;
+    if (this.stream.destroyed) return void session?.destroy();
+    this.stream.close(constants.NGHTTP2_INTERNAL_ERROR, () => session?.destroy());
   }
 }
