@@ -7,7 +7,6 @@ import { NodeHttp2Handler, NodeHttpHandler } from '@smithy/node-http-handler';
 import http2 from 'node:http2';
 import { startEmulator, type RunningEmulator } from '../src';
 import { caught, collect, converseInput, MODEL, runtimeClient, sigv4Headers } from './support/sdk';
-import { createStandInEngine } from './support/stand-in.engine';
 
 describe('faults through the real SDK', () => {
   let emulator: RunningEmulator;
@@ -205,7 +204,7 @@ describe('faults through the real SDK', () => {
           ...(requestHandler ? { requestHandler } : {}),
         });
         const out = await client.send(new ConverseStreamCommand(converseInput()));
-        const received: Record<string, unknown>[] = [];
+        const received: object[] = [];
         await caught(async () => {
           for await (const event of out.stream ?? []) received.push(event);
           // HTTP/2: the SDK ends the iteration quietly on a reset; HTTP/1.1: it throws.
@@ -304,31 +303,33 @@ describe('faults through the real SDK', () => {
   });
 });
 
-describe('InvokeModelWithResponseStream faults (stand-in engine)', () => {
+describe('InvokeModelWithResponseStream faults', () => {
   let emulator: RunningEmulator;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ engine: createStandInEngine() });
+    emulator = await startEmulator();
   });
   afterAll(() => emulator.close());
+  const input = {
+    modelId: MODEL,
+    contentType: 'application/json',
+    body: JSON.stringify({
+      anthropic_version: 'bedrock-2023-05-31',
+      max_tokens: 50,
+      messages: [{ role: 'user', content: 'hi' }],
+    }),
+  };
 
   it('modelTimeoutException mid-stream surfaces as ModelTimeoutException', async () => {
     emulator.faults.add({ kind: 'stream-error', exceptionType: 'ModelTimeoutException', afterEvents: 1 });
     const client = runtimeClient(emulator, { maxAttempts: 1 });
-    const out = await client.send(
-      new InvokeModelWithResponseStreamCommand({
-        modelId: MODEL,
-        contentType: 'application/json',
-        body: '{}',
-      }),
-    );
+    const out = await client.send(new InvokeModelWithResponseStreamCommand(input));
     const error = await caught(() => collect(out.body));
     expect(error.name).toBe('ModelTimeoutException');
   });
 
   it('sliced IMWRS chunks decode unchanged', async () => {
     const client = runtimeClient(emulator);
-    const input = { modelId: MODEL, contentType: 'application/json', body: '{}' };
     const whole = await collect((await client.send(new InvokeModelWithResponseStreamCommand(input))).body);
     emulator.faults.add({ kind: 'slice', bytes: 4 });
     const sliced = await collect((await client.send(new InvokeModelWithResponseStreamCommand(input))).body);

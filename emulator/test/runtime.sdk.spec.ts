@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { startEmulator, type RunningEmulator } from '../src';
-import { caught, collect, converseInput, MODEL, runtimeClient } from './support/sdk';
+import { caught, collect, converseInput, MODEL, runtimeClient, sigv4Headers } from './support/sdk';
 import { createStandInEngine } from './support/stand-in.engine';
 
 describe('runtime operations through the real SDK (default HTTP/2 handler)', () => {
@@ -85,72 +85,112 @@ describe('runtime operations through the real SDK (default HTTP/2 handler)', () 
   });
 });
 
-describe('native and token-count operations (stand-in engine)', () => {
+describe('native and token-count operations through the real SDK', () => {
   let emulator: RunningEmulator;
-  const engine = createStandInEngine();
+  const claudeBody = JSON.stringify({
+    anthropic_version: 'bedrock-2023-05-31',
+    max_tokens: 100,
+    messages: [{ role: 'user', content: 'native hello' }],
+  });
 
   beforeAll(async () => {
-    emulator = await startEmulator({ engine });
+    emulator = await startEmulator();
   });
   afterAll(() => emulator.close());
   beforeEach(() => emulator.reset());
 
-  it('InvokeModel passes the raw body through and returns the engine headers', async () => {
-    const body = JSON.stringify({ inputText: 'native hello' });
+  it('InvokeModel returns the native body and logs the native request', async () => {
     const out = await runtimeClient(emulator).send(
       new InvokeModelCommand({
         modelId: MODEL,
         contentType: 'application/json',
         accept: 'application/json',
-        body,
+        body: claudeBody,
       }),
     );
-    expect(JSON.parse(Buffer.from(out.body).toString())).toEqual({ outputText: 'echo: native hello' });
+    const reply = JSON.parse(Buffer.from(out.body).toString()) as { type: string; content: unknown[] };
+    expect(reply.type).toBe('message');
     expect(out.contentType).toBe('application/json');
-    const call = engine.calls.at(-1);
-    expect(call?.body.toString()).toBe(body);
-    expect(call?.headers['content-type']).toBe('application/json');
-    expect(call?.headers['accept']).toBe('application/json');
-    expect(emulator.requests()[0].body).toEqual({ inputText: 'native hello' });
+    expect(emulator.requests()[0]).toMatchObject({
+      operation: 'InvokeModel',
+      body: JSON.parse(claudeBody),
+      status: 200,
+    });
   });
 
-  it('InvokeModel response carries the token-count headers', async () => {
+  it('InvokeModel responses carry the engine token-count headers and a request id', async () => {
     const response = await fetch(`${emulator.url}/model/${encodeURIComponent(MODEL)}/invoke`, {
       method: 'POST',
-      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
-      body: '{"inputText":"x"}',
+      headers: { ...sigv4Headers(), 'content-type': 'application/json' },
+      body: claudeBody,
     });
-    expect(response.headers.get('x-amzn-bedrock-input-token-count')).toBe('3');
+    expect(response.status).toBe(200);
+    expect(Number(response.headers.get('x-amzn-bedrock-input-token-count'))).toBeGreaterThan(0);
+    expect(Number(response.headers.get('x-amzn-bedrock-output-token-count'))).toBeGreaterThan(0);
     expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('InvokeModelWithResponseStream delivers chunks with the payload content type', async () => {
+  it('InvokeModel with a non-JSON body is logged as base64', async () => {
+    const error = await caught(() =>
+      runtimeClient(emulator, { maxAttempts: 1 }).send(
+        new InvokeModelCommand({
+          modelId: MODEL,
+          contentType: 'application/octet-stream',
+          body: Buffer.from([0, 1, 2, 255]),
+        }),
+      ),
+    );
+    expect(error.name).toBe('ValidationException');
+    expect(emulator.requests()[0]).toMatchObject({ bodyBase64: 'AAEC/w==', bodyBytes: 4 });
+  });
+
+  it('InvokeModelWithResponseStream delivers every native chunk with the payload content type', async () => {
     const out = await runtimeClient(emulator).send(
       new InvokeModelWithResponseStreamCommand({
         modelId: MODEL,
         contentType: 'application/json',
-        body: '{}',
+        body: claudeBody,
       }),
     );
     expect(out.contentType).toBe('application/json');
-    const chunks = await collect(out.body);
-    expect(chunks.map((c) => JSON.parse(Buffer.from(c.chunk?.bytes ?? []).toString()).outputText)).toEqual([
-      'alpha',
-      'beta',
-      'gamma',
-      'delta',
-      'epsilon',
-    ]);
+    const chunks = (await collect(out.body)).map(
+      (c) => JSON.parse(Buffer.from(c.chunk?.bytes ?? []).toString()) as { type: string },
+    );
+    expect(chunks[0].type).toBe('message_start');
+    expect(chunks[chunks.length - 1]).toHaveProperty('amazon-bedrock-invocationMetrics');
+    expect(emulator.requests()[0]).toMatchObject({ streamEvents: chunks.length, outcome: 'completed' });
   });
 
   it('CountTokens returns the JSON body', async () => {
     const out = await runtimeClient(emulator).send(
       new CountTokensCommand({
         modelId: MODEL,
-        input: { converse: { messages: [{ role: 'user', content: [{ text: 'hi' }] }] } },
+        input: { converse: { messages: [{ role: 'user', content: [{ text: 'count these words' }] }] } },
       }),
     );
-    expect(out.inputTokens).toBe(7);
+    expect(out.inputTokens).toBeGreaterThan(0);
     expect(emulator.requests()[0]).toMatchObject({ operation: 'CountTokens', status: 200 });
+  });
+});
+
+describe('what the protocol layer hands to an engine (stand-in engine)', () => {
+  it('passes the decoded model id, lower-cased headers and the raw body bytes', async () => {
+    const engine = createStandInEngine();
+    const emulator = await startEmulator({ engine });
+    try {
+      const arn = `arn:aws:bedrock:us-east-1::foundation-model/${MODEL}`;
+      const body = Buffer.from('{"inputText":"raw bytes"}');
+      await runtimeClient(emulator).send(
+        new InvokeModelCommand({ modelId: arn, contentType: 'application/json', accept: '*/*', body }),
+      );
+      const call = engine.calls[0];
+      expect(call.operation).toBe('InvokeModel');
+      expect(call.modelId).toBe(arn);
+      expect(call.body.equals(body)).toBe(true);
+      expect(call.headers).toMatchObject({ 'content-type': 'application/json', accept: '*/*' });
+      expect(Object.keys(call.headers).every((name) => name === name.toLowerCase())).toBe(true);
+    } finally {
+      await emulator.close();
+    }
   });
 });
