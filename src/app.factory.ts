@@ -1,0 +1,61 @@
+import { LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+import { requestIdFor } from './common/http/request-id';
+import { createLogger } from './common/logging/logger.factory';
+import type { GatewayConfig } from './config/gateway-config';
+
+/** Every OpenAI route is registered under `/v1`; other base paths (API_ROUTE_PREFIX) are rewritten onto it. */
+function rewriter(prefixes: string[]): (req: { url?: string }) => string {
+  const aliases = prefixes.filter((p) => p !== '/v1').map((p) => p.replace(/\/$/, ''));
+  return (req) => {
+    const url = req.url ?? '/';
+    for (const prefix of aliases) {
+      if (
+        url.startsWith(prefix) &&
+        (url.length === prefix.length || url[prefix.length] === '/' || url[prefix.length] === '?')
+      ) {
+        return `/v1${url.slice(prefix.length)}`;
+      }
+    }
+    return url;
+  };
+}
+
+/** Builds the gateway application (not yet listening). Used by main.ts, the local start command and the tests. */
+export async function createApp(
+  config: GatewayConfig,
+  logger: LoggerService = createLogger(config.logLevel),
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.maxRequestBytes,
+    genReqId: requestIdFor,
+    rewriteUrl: rewriter(config.routePrefixes),
+    // Longer than the 60 s idle timeout of AWS load balancers, so they never reuse a connection we closed.
+    keepAliveTimeout: 65_000,
+    // Streams may legitimately last minutes; timeouts are per upstream call instead (UPSTREAM_TIMEOUT_MS).
+    requestTimeout: 0,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger,
+    bodyParser: false,
+  });
+  app.setGlobalPrefix('v1', { exclude: ['health', 'ready'] });
+  if (config.allowedOrigins.length > 0) {
+    app.enableCors({
+      origin: config.allowedOrigins.includes('*') ? true : config.allowedOrigins,
+      maxAge: 600,
+    });
+  }
+  app.enableShutdownHooks();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      void reply.header('x-request-id', request.id);
+      done();
+    });
+  await app.init();
+  return app;
+}

@@ -1,0 +1,30 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { ApiKeyEntry } from '../config/gateway-config';
+
+const digest = (key: string) => createHash('sha256').update(key, 'utf8').digest();
+
+/**
+ * Finds which configured key a presented key is, in time that does not depend on how much of it matches:
+ * both sides are hashed to fixed-length digests and every configured key is compared, never stopping early.
+ */
+export class KeyMatcher {
+  private readonly entries: { name: string; digest: Buffer }[];
+
+  constructor(keys: ApiKeyEntry[]) {
+    this.entries = keys.map((k) => ({ name: k.name, digest: digest(k.key) }));
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** The key's name, or undefined when it matches none. */
+  match(presented: string): string | undefined {
+    const candidate = digest(presented);
+    let found: string | undefined;
+    for (const entry of this.entries) {
+      if (timingSafeEqual(entry.digest, candidate)) found = entry.name;
+    }
+    return found;
+  }
+}

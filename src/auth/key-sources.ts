@@ -1,0 +1,66 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import type { ApiKeyEntry, KeySource } from '../config/gateway-config';
+
+/**
+ * Reads a stored key value. Bedrock Access Gateway stores `{"api_key": "…"}`; a plain string works too, and
+ * `{"api_keys": {"team-a": "…", "team-b": "…"}}` holds one key per team.
+ */
+export function parseStoredKeys(value: string, where: string): ApiKeyEntry[] {
+  const text = value.trim();
+  if (!text.startsWith('{')) {
+    if (!text) throw new Error(`${where} is empty`);
+    return [{ name: 'default', key: text }];
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`${where} looks like JSON but does not parse`);
+  }
+  const { api_key: single, api_keys: many } = parsed as { api_key?: unknown; api_keys?: unknown };
+  const keys: ApiKeyEntry[] = [];
+  if (typeof single === 'string' && single) keys.push({ name: 'default', key: single });
+  if (many && typeof many === 'object') {
+    for (const [name, key] of Object.entries(many)) {
+      if (typeof key === 'string' && key) keys.push({ name, key });
+    }
+  }
+  if (keys.length === 0)
+    throw new Error(`${where} has no "api_key" (or "api_keys") field with a non-empty string`);
+  return keys;
+}
+
+/** Fetches the keys from the configured source. Remote sources go through the AWS SDK's standard settings. */
+export async function fetchKeys(source: KeySource, region: string): Promise<ApiKeyEntry[]> {
+  switch (source.kind) {
+    case 'env':
+      return source.keys;
+    case 'secrets-manager': {
+      const client = new SecretsManagerClient({ region });
+      try {
+        const out = await client.send(new GetSecretValueCommand({ SecretId: source.secretId }));
+        const value =
+          out.SecretString ?? (out.SecretBinary ? Buffer.from(out.SecretBinary).toString('utf8') : '');
+        return parseStoredKeys(value, `Secret ${source.secretId}`);
+      } finally {
+        client.destroy();
+      }
+    }
+    case 'ssm': {
+      const client = new SSMClient({ region });
+      try {
+        const out = await client.send(
+          new GetParameterCommand({ Name: source.parameterName, WithDecryption: true }),
+        );
+        return parseStoredKeys(out.Parameter?.Value ?? '', `Parameter ${source.parameterName}`);
+      } finally {
+        client.destroy();
+      }
+    }
+    default: {
+      const unreachable: never = source;
+      throw new Error(`unknown key source ${JSON.stringify(unreachable)}`);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import {
+  BedrockRuntimeClient,
+  ConverseCommand,
+  ConverseRequest,
+  ConverseResponse,
+  ConverseStreamCommand,
+  ConverseStreamOutput,
+  ConverseStreamRequest,
+  InvokeModelCommand,
+} from '@aws-sdk/client-bedrock-runtime';
+import { BedrockClient, InvokeRequest, InvokeResponse } from './bedrock-client';
+
+const TOKEN_HEADERS = {
+  input: 'x-amzn-bedrock-input-token-count',
+  output: 'x-amzn-bedrock-output-token-count',
+};
+
+/**
+ * The reference transport: the stock `@aws-sdk/client-bedrock-runtime` client. Endpoint, region and
+ * credentials come from the SDK's standard configuration (`AWS_ENDPOINT_URL_BEDROCK_RUNTIME`, the default
+ * credentials chain), never from gateway code.
+ */
+export class SdkBedrockClient extends BedrockClient {
+  constructor(private readonly client: BedrockRuntimeClient) {
+    super();
+    // InvokeModel's token counts travel in headers the SDK does not model; keep them for usage accounting.
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const result = await next(args);
+        const headers = (result.response as { headers?: Record<string, string> }).headers ?? {};
+        const output = result.output as { $tokenCounts?: { input?: number; output?: number } };
+        const input = Number(headers[TOKEN_HEADERS.input]);
+        const out = Number(headers[TOKEN_HEADERS.output]);
+        output.$tokenCounts = {
+          input: Number.isFinite(input) ? input : undefined,
+          output: Number.isFinite(out) ? out : undefined,
+        };
+        return result;
+      },
+      { step: 'deserialize', name: 'bedrockTokenCountHeaders', priority: 'low' },
+    );
+  }
+
+  async converse(input: ConverseRequest, signal: AbortSignal): Promise<ConverseResponse> {
+    return this.client.send(new ConverseCommand(input), { abortSignal: signal });
+  }
+
+  async converseStream(
+    input: ConverseStreamRequest,
+    signal: AbortSignal,
+  ): Promise<AsyncIterable<ConverseStreamOutput>> {
+    const out = await this.client.send(new ConverseStreamCommand(input), { abortSignal: signal });
+    if (!out.stream) throw new Error('Bedrock returned a ConverseStream response without a stream');
+    return out.stream;
+  }
+
+  async invokeModel(input: InvokeRequest, signal: AbortSignal): Promise<InvokeResponse> {
+    const out = await this.client.send(
+      new InvokeModelCommand({
+        modelId: input.modelId,
+        body: typeof input.body === 'string' ? Buffer.from(input.body) : input.body,
+        contentType: input.contentType ?? 'application/json',
+        accept: input.accept ?? 'application/json',
+      }),
+      { abortSignal: signal },
+    );
+    const counts = (out as { $tokenCounts?: { input?: number; output?: number } }).$tokenCounts;
+    return {
+      body: out.body,
+      contentType: out.contentType ?? 'application/json',
+      inputTokens: counts?.input,
+      outputTokens: counts?.output,
+    };
+  }
+
+  destroy(): void {
+    this.client.destroy();
+  }
+}

@@ -1,0 +1,65 @@
+/** Converse-level families; each has one adapter in src/providers/families. */
+export type ChatFamily =
+  'claude' | 'nova' | 'llama' | 'mistral' | 'titan' | 'cohere' | 'deepseek' | 'generic';
+export const CHAT_FAMILIES: readonly ChatFamily[] = [
+  'claude',
+  'nova',
+  'llama',
+  'mistral',
+  'titan',
+  'cohere',
+  'deepseek',
+  'generic',
+];
+
+/** Native embedding request/response formats (../shared/docs/bedrock-wire.md §8). */
+export type EmbeddingApi = 'titan-v1' | 'titan-v2' | 'cohere-v3' | 'cohere-v4' | 'nova';
+
+export type ToolChoiceKind = 'auto' | 'any' | 'tool';
+
+/**
+ * How a model's reasoning is switched on and surfaced:
+ * - `claude-thinking`: `additionalModelRequestFields.thinking` with a token budget;
+ * - `always`: the model always reasons and returns reasoningContent (DeepSeek R1);
+ * - `none`: no reasoning.
+ */
+export type ReasoningMode = 'none' | 'claude-thinking' | 'always';
+
+export interface ChatCapabilities {
+  systemPrompt: boolean;
+  vision: boolean;
+  documents: boolean;
+  toolUse: boolean;
+  streamingToolUse: boolean;
+  /** toolChoice values Bedrock accepts for the model; empty: the field must be left out. */
+  toolChoice: ToolChoiceKind[];
+  toolResultStatus: boolean;
+  /** Text blocks may share a user turn with toolResult blocks (Llama 3.x and Mistral Large reject it). */
+  textBesideToolResult: boolean;
+  reasoning: ReasoningMode;
+  promptCaching: boolean;
+  /** Rejects temperature and top_p in one request (Claude Sonnet 4.5 / Haiku 4.5 / Opus 4.5 / Sonnet 4.6). */
+  temperatureTopPExclusive: boolean;
+  /** Native structured output through Converse `outputConfig.textFormat`. */
+  structuredOutput: boolean;
+  /** A final assistant message (prefill) is accepted. */
+  assistantPrefill: boolean;
+}
+
+export interface EmbeddingCapabilities {
+  api: EmbeddingApi;
+  dimensions: number[];
+  defaultDimension: number;
+  /** Texts per InvokeModel call. */
+  maxBatch: number;
+}
+
+export type ModelKind = 'chat' | 'embedding';
+
+/** What the gateway knows about one base model (or a family of versions sharing an id prefix). */
+export interface ModelProfile {
+  kind: ModelKind;
+  family: ChatFamily;
+  chat: ChatCapabilities;
+  embedding?: EmbeddingCapabilities;
+}

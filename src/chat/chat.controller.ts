@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { contextFor } from '../common/context/request-context';
+import { UsageInterceptor } from '../usage/usage.interceptor';
+import { ChatService } from './chat.service';
+import type { ChatCompletionRequest } from './dto/chat-request.types';
+import type { ChatCompletion } from './dto/chat-response.types';
+import { ChatStream } from './stream/chat-stream';
+import { SseInterceptor } from './stream/sse.interceptor';
+import { ChatRequestPipe } from './validation/chat-request.pipe';
+
+/** POST /v1/chat/completions (also under API_ROUTE_PREFIX). */
+@Controller('chat')
+// SSE outermost: it must see the ChatStream only after usage accounting has hooked into it.
+@UseInterceptors(SseInterceptor, UsageInterceptor)
+export class ChatController {
+  constructor(private readonly chat: ChatService) {}
+
+  @Post('completions')
+  @HttpCode(200)
+  create(
+    @Body(ChatRequestPipe) body: ChatCompletionRequest,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ChatCompletion | ChatStream> {
+    return this.chat.create(body, contextFor(request, reply));
+  }
+}

@@ -1,0 +1,13 @@
+import type { OpenAIErrorBody } from '../errors/api-error';
+
+/** Server-sent-event frames as OpenAI writes them: one `data:` line per JSON object, then `[DONE]`. */
+export const sseData = (json: string): string => `data: ${json}\n\n`;
+export const SSE_DONE = 'data: [DONE]\n\n';
+export const sseError = (body: OpenAIErrorBody): string => sseData(JSON.stringify(body));
+
+export const SSE_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  // Tells nginx-style proxies not to buffer the stream.
+  'x-accel-buffering': 'no',
+};

@@ -1,0 +1,103 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { EnvironmentVariables } from './env.schema';
+import type { ApiKeyEntry, GatewayConfig, KeySource } from './gateway-config';
+
+/** Thrown at boot when the environment is unusable; the message names each bad variable and why. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+// Bedrock Access Gateway's defaults, so an unchanged deployment behaves the same.
+const DEFAULTS = {
+  region: 'us-west-2',
+  defaultModel: 'anthropic.claude-3-5-sonnet-20240620-v1:0',
+  defaultEmbeddingModel: 'cohere.embed-multilingual-v3',
+  port: 8000,
+};
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((msg) =>
+      msg.startsWith(e.property) ? msg : `${e.property}: ${msg}`,
+    ),
+  );
+}
+
+function parseKeyList(list: string): ApiKeyEntry[] {
+  return list.split(',').map((pair) => {
+    const [name, ...rest] = pair.trim().split('=');
+    return { name: name.trim(), key: rest.join('=').trim() };
+  });
+}
+
+function keySource(env: EnvironmentVariables): KeySource {
+  const remote = (['API_KEY_SECRET_ARN', 'API_KEY_PARAM_NAME'] as const).filter((n) => env[n] !== undefined);
+  const local = (['API_KEY', 'API_KEYS'] as const).filter((n) => env[n] !== undefined);
+  if (remote.length + local.length > 1 && remote.length > 0) {
+    throw new ConfigError(
+      `Configure one API key source, not several: ${[...remote, ...local].join(', ')} are all set.`,
+    );
+  }
+  if (env.API_KEY_SECRET_ARN) return { kind: 'secrets-manager', secretId: env.API_KEY_SECRET_ARN };
+  if (env.API_KEY_PARAM_NAME) return { kind: 'ssm', parameterName: env.API_KEY_PARAM_NAME };
+  // OPENAI_API_KEY is Bedrock Access Gateway's last-resort source; it is often set in shells for other tools,
+  // so it only counts when nothing else is configured.
+  const single = env.API_KEY ?? (env.API_KEYS ? undefined : env.OPENAI_API_KEY);
+  const keys = [
+    ...(single ? [{ name: 'default', key: single }] : []),
+    ...(env.API_KEYS ? parseKeyList(env.API_KEYS) : []),
+  ];
+  if (keys.length === 0) {
+    throw new ConfigError(
+      'No API key source configured: set API_KEY (or API_KEYS=name=key,…), API_KEY_SECRET_ARN (Secrets Manager) ' +
+        'or API_KEY_PARAM_NAME (SSM Parameter Store). The gateway never runs without authentication.',
+    );
+  }
+  if (new Set(keys.map((k) => k.name)).size !== keys.length) {
+    throw new ConfigError('API_KEYS: each key name must be unique (and "default" is taken by API_KEY).');
+  }
+  if (new Set(keys.map((k) => k.key)).size !== keys.length) {
+    throw new ConfigError('API_KEYS: two names share one key, so usage could not be told apart.');
+  }
+  return { kind: 'env', keys };
+}
+
+function origins(value: string | undefined): string[] {
+  // Bedrock Access Gateway allows every origin unless told otherwise; `ALLOWED_ORIGINS=` (empty) turns CORS off.
+  return (value ?? '*')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+}
+
+/** Validates the raw environment and builds the typed configuration, or throws a {@link ConfigError}. */
+export function loadConfig(raw: Record<string, string | undefined>): GatewayConfig {
+  const env = plainToInstance(EnvironmentVariables, raw, { excludeExtraneousValues: false });
+  const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${describe(errors).join('\n  - ')}`);
+  }
+  const debug = env.DEBUG ?? false;
+  return {
+    port: env.PORT ?? DEFAULTS.port,
+    host: env.HOST ?? '0.0.0.0',
+    logLevel: debug ? 'debug' : (env.LOG_LEVEL ?? 'info'),
+    debug,
+    region: env.AWS_REGION ?? raw.AWS_DEFAULT_REGION ?? DEFAULTS.region,
+    keySource: keySource(env),
+    defaultModel: env.DEFAULT_MODEL ?? DEFAULTS.defaultModel,
+    defaultEmbeddingModel: env.DEFAULT_EMBEDDING_MODEL ?? DEFAULTS.defaultEmbeddingModel,
+    enableCrossRegionInference: env.ENABLE_CROSS_REGION_INFERENCE ?? true,
+    enableApplicationInferenceProfiles: env.ENABLE_APPLICATION_INFERENCE_PROFILES ?? true,
+    enablePromptCaching: env.ENABLE_PROMPT_CACHING ?? false,
+    allowedOrigins: origins(env.ALLOWED_ORIGINS),
+    routePrefixes: [...new Set(['/v1', env.API_ROUTE_PREFIX ?? '/api/v1'])],
+    defaultMaxTokens: env.DEFAULT_MAX_TOKENS,
+    maxRequestBytes: env.MAX_REQUEST_BYTES ?? 30 * 1024 * 1024,
+    upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS ?? 600_000,
+    streamIdleTimeoutMs: env.STREAM_IDLE_TIMEOUT_MS ?? 120_000,
+    bedrockMaxAttempts: env.BEDROCK_MAX_ATTEMPTS ?? 3,
+    usageLog: env.USAGE_LOG ?? true,
+  };
+}

@@ -1,0 +1,69 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+/** Parses the usual spellings of a boolean environment variable; anything else stays a string so validation names it. */
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off', ''].includes(v)) return false;
+  return value;
+};
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/**
+ * The environment the gateway reads. Names follow AWS's Bedrock Access Gateway so an existing deployment's
+ * settings carry over unchanged; the additions are documented in the README's configuration table.
+ */
+export class EnvironmentVariables {
+  @IsOptional() @IsString() @MinLength(1) API_KEY?: string;
+  /** Bedrock Access Gateway also reads its key from here. */
+  @IsOptional() @IsString() @MinLength(1) OPENAI_API_KEY?: string;
+  /** Several named keys, `team-a=key1,team-b=key2`: usage is then accounted per team. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*[\w.-]+=\S+(\s*,\s*[\w.-]+=\S+)*\s*$/, {
+    message: 'API_KEYS must be a comma-separated list of name=key pairs',
+  })
+  API_KEYS?: string;
+  @IsOptional() @IsString() @MinLength(1) API_KEY_SECRET_ARN?: string;
+  @IsOptional() @IsString() @MinLength(1) API_KEY_PARAM_NAME?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'AWS_REGION must look like us-east-1' })
+  AWS_REGION?: string;
+  @IsOptional() @IsString() @MinLength(1) DEFAULT_MODEL?: string;
+  @IsOptional() @IsString() @MinLength(1) DEFAULT_EMBEDDING_MODEL?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean() ENABLE_CROSS_REGION_INFERENCE?: boolean;
+  @IsOptional() @Transform(toBool) @IsBoolean() ENABLE_APPLICATION_INFERENCE_PROFILES?: boolean;
+  @IsOptional() @Transform(toBool) @IsBoolean() ENABLE_PROMPT_CACHING?: boolean;
+  @IsOptional() @IsString() ALLOWED_ORIGINS?: string;
+  /** Bedrock Access Gateway's base path; served in addition to `/v1`. */
+  @IsOptional()
+  @Matches(/^(\/[\w.-]+)+$/, { message: 'API_ROUTE_PREFIX must be a path such as /api/v1' })
+  API_ROUTE_PREFIX?: string;
+  /** max_tokens sent when a request gives none (unset: the model's own default). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) DEFAULT_MAX_TOKENS?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() DEBUG?: boolean;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @IsOptional() @IsString() HOST?: string;
+  @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL?: LogLevelName;
+
+  /** Largest request body accepted, in bytes (images travel inline as base64). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) MAX_REQUEST_BYTES?: number;
+  /** Give up on a Bedrock call that has produced nothing for this long (non-stream: the whole call). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) UPSTREAM_TIMEOUT_MS?: number;
+  /** End a stream whose upstream has been silent for this long. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) STREAM_IDLE_TIMEOUT_MS?: number;
+  /** Attempts per Bedrock call for retryable errors (throttling, 5xx), before the first byte only. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10) BEDROCK_MAX_ATTEMPTS?: number;
+  /** Log one structured line per completed request with its token usage. */
+  @IsOptional() @Transform(toBool) @IsBoolean() USAGE_LOG?: boolean;
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+
+export interface CheckResult {
+  ready: boolean;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Collects readiness checks from the modules that have something to load (API keys, the model catalog) so
+ * `/ready` reports each by name. A module registers its check when it starts.
+ */
+@Injectable()
+export class ReadinessService {
+  private readonly checks = new Map<string, () => CheckResult>();
+
+  register(name: string, check: () => CheckResult): void {
+    this.checks.set(name, check);
+  }
+
+  evaluate(): { ready: boolean; checks: Record<string, CheckResult> } {
+    const checks: Record<string, CheckResult> = {};
+    let ready = true;
+    for (const [name, check] of this.checks) {
+      const result = check();
+      checks[name] = result;
+      ready &&= result.ready;
+    }
+    return { ready, checks };
+  }
+}

@@ -1,0 +1,61 @@
+import type {
+  ConverseRequest,
+  ConverseResponse,
+  ConverseStreamOutput,
+} from '@aws-sdk/client-bedrock-runtime';
+import type { ChatFamily } from '../../catalog/model-capabilities.types';
+import type { ChatCompletionRequest } from '../../chat/dto/chat-request.types';
+import type { ChatCompletion } from '../../chat/dto/chat-response.types';
+import type { ChatAdapter } from '../chat-adapter';
+import type { CompletionMeta } from './completion-meta';
+import { mapInferenceConfig } from './map-inference-config';
+import { mapMessages } from './map-messages';
+import { toChatCompletion } from './map-response';
+import { mapStreamEvent, StreamOutput } from './map-stream-event';
+import { mapToolConfig } from './map-tool-config';
+import { passThroughFields } from './pass-through-fields';
+import type { JsonDocument, MappingContext } from './request-context';
+import type { StreamState } from './stream-state';
+
+/**
+ * The Converse translation every family shares. What differs between families is mostly data (capabilities:
+ * system prompts, vision, tool choice, …) and is handled here from that data; a family adapter overrides
+ * {@link additionalFields} or {@link finishRequest} only for what is truly its own (Claude's thinking).
+ */
+export class ConverseAdapter implements ChatAdapter {
+  constructor(readonly family: ChatFamily) {}
+
+  buildConverseRequest(req: ChatCompletionRequest, ctx: MappingContext): ConverseRequest {
+    const { system, messages } = mapMessages(req.messages, ctx);
+    const request: ConverseRequest = { modelId: ctx.model.modelId, messages };
+    if (system.length > 0) request.system = system;
+    const inferenceConfig = mapInferenceConfig(req, ctx);
+    if (inferenceConfig) request.inferenceConfig = inferenceConfig;
+    const toolConfig = mapToolConfig(req, ctx);
+    if (toolConfig) request.toolConfig = toolConfig;
+    const fields = { ...this.additionalFields(req, ctx), ...passThroughFields(req) };
+    if (Object.keys(fields).length > 0) request.additionalModelRequestFields = fields as JsonDocument;
+    this.finishRequest(request, req, ctx);
+    return request;
+  }
+
+  toChatCompletion(out: ConverseResponse, meta: CompletionMeta): ChatCompletion {
+    return toChatCompletion(out, meta);
+  }
+
+  mapStreamEvent(event: ConverseStreamOutput, state: StreamState): StreamOutput | undefined {
+    return mapStreamEvent(event, state);
+  }
+
+  /** Family-specific `additionalModelRequestFields`. */
+  protected additionalFields(_req: ChatCompletionRequest, _ctx: MappingContext): Record<string, unknown> {
+    return {};
+  }
+
+  /** Last family-specific adjustments of the finished request. */
+  protected finishRequest(
+    _request: ConverseRequest,
+    _req: ChatCompletionRequest,
+    _ctx: MappingContext,
+  ): void {}
+}
