@@ -27,8 +27,9 @@ export class SdkBedrockClient extends BedrockClient {
     client.middlewareStack.add(
       (next) => async (args) => {
         const result = await next(args);
-        const headers = (result.response as { headers?: Record<string, string> }).headers ?? {};
-        const output = result.output as { $tokenCounts?: { input?: number; output?: number } };
+        const headers = (result.response as { headers?: Record<string, string> } | undefined)?.headers;
+        const output = result.output as { $tokenCounts?: { input?: number; output?: number } } | undefined;
+        if (!headers || !output || !(TOKEN_HEADERS.input in headers)) return result;
         const input = Number(headers[TOKEN_HEADERS.input]);
         const out = Number(headers[TOKEN_HEADERS.output]);
         output.$tokenCounts = {
@@ -37,7 +38,8 @@ export class SdkBedrockClient extends BedrockClient {
         };
         return result;
       },
-      { step: 'deserialize', name: 'bedrockTokenCountHeaders', priority: 'low' },
+      // 'high' runs outside the deserializer, so the parsed output exists when this sees the result.
+      { step: 'deserialize', name: 'bedrockTokenCountHeaders', priority: 'high' },
     );
   }
 

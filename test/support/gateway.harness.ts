@@ -1,0 +1,59 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import OpenAI from 'openai';
+import { startEmulator } from '../../emulator/src';
+import type { EmulatorOptions, RunningEmulator } from '../../emulator/src';
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/config.validate';
+import { createLogger } from '../../src/common/logging/logger.factory';
+
+export const TEST_KEY = 'sk-test-gateway-key';
+
+export interface TestGateway {
+  emulator: RunningEmulator;
+  app: NestFastifyApplication;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  /** The official OpenAI client, pointed at the gateway's /v1 (no retries: tests see each response). */
+  openai: OpenAI;
+  clientFor(basePath: string, apiKey?: string): OpenAI;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a Bedrock emulator and the gateway on it, connected only through the AWS SDK's standard settings
+ * (endpoint URL variables and static credentials in the environment), as a deployment would be.
+ */
+export async function startTestGateway(
+  env: Record<string, string> = {},
+  emulatorOptions: EmulatorOptions = {},
+): Promise<TestGateway> {
+  const emulator = await startEmulator({ port: 0, ...emulatorOptions });
+  const awsEnv = {
+    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: emulator.url,
+    AWS_ENDPOINT_URL_BEDROCK: emulator.url,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: emulator.url,
+    AWS_ENDPOINT_URL_SSM: emulator.url,
+    AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
+    AWS_SECRET_ACCESS_KEY: 'emulator-secret',
+    AWS_REGION: 'us-east-1',
+  };
+  Object.assign(process.env, awsEnv);
+  const config = loadConfig({ ...awsEnv, API_KEY: TEST_KEY, LOG_LEVEL: 'error', ...env });
+  const app = await createApp(config, createLogger(env.LOG_LEVEL === 'debug' ? 'debug' : 'error', true));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const clientFor = (basePath: string, apiKey = TEST_KEY) =>
+    new OpenAI({ apiKey, baseURL: `${url}${basePath}`, maxRetries: 0 });
+  return {
+    emulator,
+    app,
+    url,
+    openai: clientFor('/v1'),
+    clientFor,
+    close: async () => {
+      await app.close();
+      await emulator.close();
+    },
+  };
+}
