@@ -1,8 +1,18 @@
 import type { ToolChoice, ToolSpec } from '../engine/converse.types';
 
-// Tool names match [a-zA-Z0-9_-]+ (service model), so they need no escaping inside a RegExp.
+// Tool names match [a-zA-Z0-9_-]+ (service model), so they need no escaping inside a RegExp. Compiled
+// patterns are kept (bounded) so a benchmark repeating the same tools compiles each name once.
+const patterns = new Map<string, RegExp>();
+const MAX_PATTERNS = 1000;
+
 function mentions(text: string, name: string): boolean {
-  return new RegExp(`(?<![A-Za-z0-9_-])${name}(?![A-Za-z0-9_-])`).test(text);
+  let pattern = patterns.get(name);
+  if (!pattern) {
+    if (patterns.size >= MAX_PATTERNS) patterns.clear();
+    pattern = new RegExp(`(?<![A-Za-z0-9_-])${name}(?![A-Za-z0-9_-])`);
+    patterns.set(name, pattern);
+  }
+  return pattern.test(text);
 }
 
 /**
