@@ -13,7 +13,10 @@ export const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 
 type Extra<T> = Partial<T>;
 
-function base(emulator: RunningEmulator): {
+/** Anything with the emulator's base URL (a RunningEmulator, or a CLI-started one). */
+type Target = Pick<RunningEmulator, 'url'>;
+
+function base(emulator: Target): {
   region: string;
   endpoint: string;
   credentials: typeof CREDENTIALS;
@@ -23,24 +26,24 @@ function base(emulator: RunningEmulator): {
 
 /** Default handler: HTTP/2 (NodeHttp2Handler) since SDK 3.798. */
 export function runtimeClient(
-  emulator: RunningEmulator,
+  emulator: Target,
   extra: Extra<ConstructorParameters<typeof BedrockRuntimeClient>[0]> = {},
 ): BedrockRuntimeClient {
   return new BedrockRuntimeClient({ ...base(emulator), ...extra });
 }
 
 export function controlClient(
-  emulator: RunningEmulator,
+  emulator: Target,
   extra: Extra<ConstructorParameters<typeof BedrockClient>[0]> = {},
 ): BedrockClient {
   return new BedrockClient({ ...base(emulator), ...extra });
 }
 
-export function secretsClient(emulator: RunningEmulator): SecretsManagerClient {
+export function secretsClient(emulator: Target): SecretsManagerClient {
   return new SecretsManagerClient(base(emulator));
 }
 
-export function ssmClient(emulator: RunningEmulator): SSMClient {
+export function ssmClient(emulator: Target): SSMClient {
   return new SSMClient(base(emulator));
 }
 
