@@ -93,7 +93,7 @@ async function serve(
   if (applied) {
     record.faults = applied.kinds;
     responder.sliceBytes = applied.sliceBytes;
-    if (!(await sleep(applied.latencyMs, responder.signal))) return;
+    if (applied.latencyMs > 0 && !(await sleep(applied.latencyMs, responder.signal))) return;
   }
   const terminal = applied?.terminal;
   if (terminal?.kind === 'error') {

@@ -49,7 +49,8 @@ export async function serveRuntime(
   }
 
   // Model latency: only a request that reaches the model waits for it; rejections come back at once.
-  if (!(await sleep(ctx.config.latencyMs, responder.signal))) return;
+  const latency = ctx.config.latencyMs;
+  if (latency > 0 && !(await sleep(latency, responder.signal))) return;
 
   switch (result.kind) {
     case 'json':

@@ -10,8 +10,8 @@ import { untilAborted } from './sleep';
  */
 export class Responder {
   readonly requestId = randomUUID();
-  readonly signal: AbortSignal;
-  private readonly controller = new AbortController();
+  /** Created only when something waits (latency, pacing, stall): most requests never need one. */
+  private controller: AbortController | undefined;
 
   constructor(
     private readonly exchange: Exchange,
@@ -19,11 +19,19 @@ export class Responder {
     /** When set, every byte goes out in slices of this size (slice fault). */
     public sliceBytes: number | undefined = undefined,
   ) {
-    this.signal = this.controller.signal;
     exchange.onAbort(() => {
       record.finish('aborted');
-      this.controller.abort();
+      this.controller?.abort();
     });
+  }
+
+  /** Aborts when the client goes away (or the emulator closes its connection). */
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.exchange.aborted) this.controller.abort();
+    }
+    return this.controller.signal;
   }
 
   get aborted(): boolean {
