@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import type { FieldSpec, ObjectSpec } from '../../validation/native-schema';
+import { malformedInput, type FieldSpec, type ObjectSpec } from '../../validation/native-schema';
 import { IMAGE_TOKENS, countWords } from '../tokens';
+import { deterministicUuid } from '../uuid';
 import { embedVector, quantise } from './vector';
 import type { EmbedAdapter } from './embed.types';
 
@@ -49,11 +49,6 @@ function inputsOf(body: Json): { seeds: string[]; texts: string[]; tokens: numbe
   return { seeds: [...texts, ...images, ...inputs], texts, tokens };
 }
 
-function responseId(body: Json): string {
-  const h = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
 /**
  * Cohere Embed: normalised vectors; a plain list (`embeddings_floats`) unless `embedding_types` asks for
  * typed results (`embeddings_by_type`), which v4 always returns (wire doc §8.2, §8.3).
@@ -62,7 +57,12 @@ function cohereEmbed(spec: ObjectSpec, alwaysByType: boolean): EmbedAdapter {
   return {
     spec,
     embed(body, model) {
+      // Texts and images are alternatives (wire §8.2); these two violations' wording is UNVERIFIED.
+      if (body.texts !== undefined && body.images !== undefined) {
+        throw malformedInput(['#: texts and images cannot both be provided']);
+      }
       const { seeds, texts, tokens } = inputsOf(body);
+      if (seeds.length === 0) throw malformedInput(['#: required key [texts] not found']);
       const dim =
         typeof body.output_dimension === 'number' ? body.output_dimension : model.embedding!.defaultDimension;
       const vectors = seeds.map((s) => embedVector(s, dim, true));
@@ -72,7 +72,7 @@ function cohereEmbed(spec: ObjectSpec, alwaysByType: boolean): EmbedAdapter {
         ? Object.fromEntries((types ?? ['float']).map((t) => [t, vectors.map((v) => quantise(v, t))]))
         : vectors;
       const out: Json = {
-        id: responseId(body),
+        id: deterministicUuid(JSON.stringify(body)),
         embeddings,
         texts,
         response_type: byType ? 'embeddings_by_type' : 'embeddings_floats',

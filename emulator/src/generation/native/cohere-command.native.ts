@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { ObjectSpec } from '../../validation/native-schema';
 import type { FinalReply } from '../reply.types';
+import { deterministicUuid } from '../uuid';
 import { wordChunks } from '../words';
 import { replyText } from './prompt.native';
 import type { NativeChatAdapter, NativeContext } from './native.types';
@@ -35,20 +35,14 @@ const SPEC: ObjectSpec = {
   },
 };
 
-function ids(raw: Buffer): { responseId: string; generationId: string } {
-  const hex = createHash('sha256').update(raw).digest('hex');
-  const uuid = (h: string) =>
-    `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-  return { responseId: uuid(hex.slice(0, 32)), generationId: uuid(hex.slice(32, 64)) };
-}
-
 function finishReason(reply: FinalReply): string {
   return reply.stopReason === 'max_tokens' ? 'MAX_TOKENS' : 'COMPLETE';
 }
 
 function response(reply: FinalReply, ctx: NativeContext): Json {
   const body = JSON.parse(ctx.rawBody.toString('utf8')) as Json;
-  const { responseId, generationId } = ids(ctx.rawBody);
+  const responseId = deterministicUuid(ctx.rawBody);
+  const generationId = deterministicUuid(Buffer.concat([ctx.rawBody, Buffer.from('#generation')]));
   const text = replyText(reply);
   const history = Array.isArray(body.chat_history) ? body.chat_history : [];
   return {
