@@ -63,3 +63,16 @@ export class ConstraintErrors {
 export function anchored(source: string): RegExp {
   return new RegExp(`^(?:${source})$`);
 }
+
+/** A path-label identifier (1..2048 characters matching the model's pattern); the problem, if any. */
+export function identifierProblem(
+  field: string,
+  value: string,
+  pattern: RegExp,
+  source: string,
+): string | undefined {
+  const errors = new ConstraintErrors();
+  errors.length(field, value, 1, 2048);
+  errors.pattern(field, value, pattern, source);
+  return errors.message();
+}

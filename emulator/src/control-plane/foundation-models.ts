@@ -1,6 +1,6 @@
 import { catalog, findModel, foundationModelArn } from '../catalog/catalog';
 import type { CatalogModel } from '../catalog/catalog.types';
-import { anchored, ConstraintErrors } from './constraint.errors';
+import { anchored, ConstraintErrors, identifierProblem } from './constraint.errors';
 import { invalidInput, notFound, type ControlPlaneResult } from './control-plane.result';
 
 /** Constraints from the control-plane model (bedrock-shapes-control-plane.txt, ListFoundationModels). */
@@ -60,10 +60,7 @@ export function listFoundationModels(query: URLSearchParams, region: string): Co
 
 /** GetFoundationModel by bare id or foundation-model ARN. */
 export function getFoundationModel(identifier: string, region: string): ControlPlaneResult {
-  const errors = new ConstraintErrors();
-  errors.length('modelIdentifier', identifier, 1, 2048);
-  errors.pattern('modelIdentifier', identifier, IDENTIFIER, IDENTIFIER_SOURCE);
-  const problem = errors.message();
+  const problem = identifierProblem('modelIdentifier', identifier, IDENTIFIER, IDENTIFIER_SOURCE);
   if (problem) return invalidInput(problem);
   const model = findModel(identifier);
   if (!model) {

@@ -6,7 +6,7 @@ import {
   profilesForRegion,
 } from '../catalog/catalog';
 import type { CatalogProfile } from '../catalog/catalog.types';
-import { anchored, ConstraintErrors } from './constraint.errors';
+import { anchored, ConstraintErrors, identifierProblem } from './constraint.errors';
 import { invalidInput, notFound, type ControlPlaneResult } from './control-plane.result';
 import { decodePageToken, encodePageToken } from './page-token';
 
@@ -79,10 +79,7 @@ export function listInferenceProfiles(query: URLSearchParams, region: string): C
 
 /** GetInferenceProfile by id or ARN; profiles of another geography are unknown here, as on Bedrock. */
 export function getInferenceProfile(identifier: string, region: string): ControlPlaneResult {
-  const errors = new ConstraintErrors();
-  errors.length('inferenceProfileIdentifier', identifier, 1, 2048);
-  errors.pattern('inferenceProfileIdentifier', identifier, IDENTIFIER, IDENTIFIER_SOURCE);
-  const problem = errors.message();
+  const problem = identifierProblem('inferenceProfileIdentifier', identifier, IDENTIFIER, IDENTIFIER_SOURCE);
   if (problem) return invalidInput(problem);
   const profile = findProfile(identifier);
   if (!profile || !profileServesRegion(profile, region)) {

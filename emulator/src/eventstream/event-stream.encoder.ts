@@ -34,32 +34,19 @@ function encodeHeaders(pairs: ReadonlyArray<readonly [string, string]>): Buffer 
   return Buffer.concat(parts);
 }
 
-/** Encoded header blocks are the same for every event of a type, so they are built once and kept. */
-const eventHeaderCache = new Map<string, Buffer>();
-const exceptionHeaderCache = new Map<string, Buffer>();
+/** Encoded header blocks are the same for every message of a type, so they are built once and kept. */
+const headerCache = new Map<string, Buffer>();
 
-function eventHeaders(eventType: string): Buffer {
-  let block = eventHeaderCache.get(eventType);
+function cachedHeaders(messageType: 'event' | 'exception', type: string): Buffer {
+  const key = `${messageType}:${type}`;
+  let block = headerCache.get(key);
   if (!block) {
     block = encodeHeaders([
-      [':event-type', eventType],
+      [messageType === 'event' ? ':event-type' : ':exception-type', type],
       [':content-type', 'application/json'],
-      [':message-type', 'event'],
+      [':message-type', messageType],
     ]);
-    eventHeaderCache.set(eventType, block);
-  }
-  return block;
-}
-
-function exceptionHeaders(exceptionType: string): Buffer {
-  let block = exceptionHeaderCache.get(exceptionType);
-  if (!block) {
-    block = encodeHeaders([
-      [':exception-type', exceptionType],
-      [':content-type', 'application/json'],
-      [':message-type', 'exception'],
-    ]);
-    exceptionHeaderCache.set(exceptionType, block);
+    headerCache.set(key, block);
   }
   return block;
 }
@@ -110,7 +97,7 @@ export class EventStreamEncoder {
     const sizes: number[] = [];
     let total = 0;
     for (const event of events) {
-      const block = eventHeaders(event.eventType);
+      const block = cachedHeaders('event', event.eventType);
       const payload = paddedPayload(event.payload, this.padding());
       const bytes = Buffer.byteLength(payload, 'utf8');
       headers.push(block);
@@ -130,7 +117,7 @@ export class EventStreamEncoder {
    * `{"message": …}` body plus any modeled extras (originalStatusCode/originalMessage).
    */
   encodeException(exceptionType: string, body: Record<string, unknown>): Buffer {
-    const block = exceptionHeaders(exceptionType);
+    const block = cachedHeaders('exception', exceptionType);
     const payload = JSON.stringify(body);
     const bytes = Buffer.byteLength(payload, 'utf8');
     const out = Buffer.allocUnsafe(frameLength(block, bytes));

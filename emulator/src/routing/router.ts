@@ -1,6 +1,6 @@
 import type { RuntimeOperation } from '../engine/engine.types';
 import { splitPath } from './path';
-import type { AwsJsonOperation, Route } from './route.types';
+import type { AwsJsonOperation, ControlPlaneOperation, Route } from './route.types';
 
 const RUNTIME_ACTIONS: Readonly<Record<string, RuntimeOperation>> = {
   converse: 'Converse',
@@ -18,6 +18,14 @@ const AWS_JSON_TARGETS: Readonly<
   'AmazonSSM.GetParameter': { service: 'ssm', operation: 'GetParameter' },
 };
 
+/** The control-plane reads: a collection (list) and one item of it (get). */
+const CONTROL_PLANE_READS: Readonly<
+  Record<string, { list: ControlPlaneOperation; get: ControlPlaneOperation }>
+> = {
+  'foundation-models': { list: 'ListFoundationModels', get: 'GetFoundationModel' },
+  'inference-profiles': { list: 'ListInferenceProfiles', get: 'GetInferenceProfile' },
+};
+
 export const EMULATOR_PREFIX = '_emulator';
 
 function awsJsonRoute(target: string): Route {
@@ -32,12 +40,12 @@ function awsJsonRoute(target: string): Route {
 
 /** Maps method + raw path (+ `x-amz-target` for AWS JSON services) to an operation. */
 export function route(method: string, rawPath: string, headers: Record<string, string>): Route {
-  const { segments, query } = splitPath(rawPath);
+  const { segments, query: rawQuery } = splitPath(rawPath);
   if (!segments) return { kind: 'unknown' };
   const first = segments[0];
 
   if (first === EMULATOR_PREFIX)
-    return { kind: 'emulator', segments: segments.slice(1), query: new URLSearchParams(query) };
+    return { kind: 'emulator', segments: segments.slice(1), query: new URLSearchParams(rawQuery) };
 
   if (method === 'POST') {
     if (first === 'model' && segments.length === 3) {
@@ -50,35 +58,12 @@ export function route(method: string, rawPath: string, headers: Record<string, s
   }
 
   if (method === 'GET') {
-    if (first === 'foundation-models') {
-      if (segments.length === 1)
-        return {
-          kind: 'control-plane',
-          operation: 'ListFoundationModels',
-          query: new URLSearchParams(query),
-        };
-      if (segments.length === 2)
-        return {
-          kind: 'control-plane',
-          operation: 'GetFoundationModel',
-          resourceId: segments[1],
-          query: new URLSearchParams(query),
-        };
-    }
-    if (first === 'inference-profiles') {
-      if (segments.length === 1)
-        return {
-          kind: 'control-plane',
-          operation: 'ListInferenceProfiles',
-          query: new URLSearchParams(query),
-        };
-      if (segments.length === 2)
-        return {
-          kind: 'control-plane',
-          operation: 'GetInferenceProfile',
-          resourceId: segments[1],
-          query: new URLSearchParams(query),
-        };
+    const reads = CONTROL_PLANE_READS[first];
+    if (reads && segments.length <= 2) {
+      const query = new URLSearchParams(rawQuery);
+      return segments.length === 1
+        ? { kind: 'control-plane', operation: reads.list, query }
+        : { kind: 'control-plane', operation: reads.get, resourceId: segments[1], query };
     }
   }
   return { kind: 'unknown' };

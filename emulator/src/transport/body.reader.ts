@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
 import { BodyTooLargeError } from './exchange.types';
 
@@ -33,5 +34,18 @@ export function readBody(source: Readable, limit: number, declaredLength?: numbe
     });
     source.once('error', reject);
     source.once('aborted', () => reject(new Error('request aborted')));
+  });
+}
+
+/** Resolves on the writable's next 'drain', or 'close' if the peer goes away first. */
+export function drainedOrClosed(writable: EventEmitter): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      writable.off('drain', done);
+      writable.off('close', done);
+      resolve();
+    };
+    writable.once('drain', done);
+    writable.once('close', done);
   });
 }

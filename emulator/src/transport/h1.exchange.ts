@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from './body.reader';
+import { drainedOrClosed, readBody } from './body.reader';
 import type { Exchange, OutgoingHeaders } from './exchange.types';
 
 function flattenHeaders(req: IncomingMessage): Record<string, string> {
@@ -60,15 +60,7 @@ export class H1Exchange implements Exchange {
   }
 
   drained(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        this.res.off('drain', done);
-        this.res.off('close', done);
-        resolve();
-      };
-      this.res.once('drain', done);
-      this.res.once('close', done);
-    });
+    return drainedOrClosed(this.res);
   }
 
   end(chunk?: Buffer): void {

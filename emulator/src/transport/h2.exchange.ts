@@ -1,5 +1,5 @@
 import { constants, type IncomingHttpHeaders, type ServerHttp2Stream } from 'node:http2';
-import { readBody } from './body.reader';
+import { drainedOrClosed, readBody } from './body.reader';
 import type { Exchange, OutgoingHeaders } from './exchange.types';
 
 function flattenHeaders(raw: IncomingHttpHeaders): Record<string, string> {
@@ -66,15 +66,7 @@ export class H2Exchange implements Exchange {
   }
 
   drained(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        this.stream.off('drain', done);
-        this.stream.off('close', done);
-        resolve();
-      };
-      this.stream.once('drain', done);
-      this.stream.once('close', done);
-    });
+    return drainedOrClosed(this.stream);
   }
 
   end(chunk?: Buffer): void {
