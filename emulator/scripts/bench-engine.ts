@@ -2,7 +2,7 @@
  * Measures the engine alone (validation, rules, generation) on typical requests, to catch per-request
  * recompilation or copies. Informational: prints requests per second, asserts nothing.
  *
- *   node -r ./emulator/scripts/swc-register.js emulator/scripts/bench-engine.ts
+ *   node -r ./scripts/register-ts.js emulator/scripts/bench-engine.ts
  */
 import { createEngine } from '../src/engine/engine';
 import type { RuntimeOperation, RuntimeRequest } from '../src/engine/engine.types';

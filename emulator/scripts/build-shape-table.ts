@@ -2,7 +2,7 @@
  * Regenerates emulator/src/validation/shapes.table.json from the official Bedrock Runtime service model.
  * The runtime never reads the service model itself (users' clones don't have it).
  *
- *   node -r ./emulator/scripts/swc-register.js emulator/scripts/build-shape-table.ts [service-2.json]
+ *   node -r ./scripts/register-ts.js emulator/scripts/build-shape-table.ts [service-2.json]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -67,7 +67,14 @@ export class ChatService {
     const call = new UpstreamCall(ctx.signal, this.config.upstreamTimeoutMs);
     if (!req.stream) {
       try {
-        return adapter.toChatCompletion(await this.bedrock.converse(input, call.signal), meta);
+        const out = await this.bedrock.converse(input, call.signal);
+        // A response cut off after its headers reaches the SDK's HTTP/2 handler as an empty success.
+        if (!out.output?.message || !out.stopReason) {
+          throw new ApiError(502, 'Bedrock returned an incomplete response.', {
+            code: 'upstream_incomplete',
+          });
+        }
+        return adapter.toChatCompletion(out, meta);
       } catch (err) {
         throw call.explain(err);
       } finally {
