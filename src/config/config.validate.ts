@@ -16,12 +16,16 @@ const DEFAULTS = {
   port: 8000,
 };
 
+/** One line per bad variable: its name, the value received, and the first rule it breaks. */
 function describe(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((msg) =>
-      msg.startsWith(e.property) ? msg : `${e.property}: ${msg}`,
-    ),
-  );
+  return errors.map((e) => {
+    const constraints = Object.values(e.constraints ?? {});
+    const typeRule = constraints.find((m) => /must be (an integer|a boolean|a string)/.test(m));
+    const rule = (typeRule ?? constraints[0] ?? 'is invalid').replace(new RegExp(`^${e.property} `), '');
+    const shown =
+      typeof e.value === 'string' && /KEY|SECRET/.test(e.property) ? '(hidden)' : JSON.stringify(e.value);
+    return `${e.property}=${shown}: ${rule}`;
+  });
 }
 
 function parseKeyList(list: string): ApiKeyEntry[] {

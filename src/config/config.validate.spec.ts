@@ -1,0 +1,89 @@
+import { ConfigError, loadConfig } from './config.validate';
+
+const base = { API_KEY: 'k' };
+
+describe('loadConfig', () => {
+  it('uses Bedrock Access Gateway defaults', () => {
+    const c = loadConfig(base);
+    expect(c).toMatchObject({
+      port: 8000,
+      region: 'us-west-2',
+      defaultModel: 'anthropic.claude-3-5-sonnet-20240620-v1:0',
+      defaultEmbeddingModel: 'cohere.embed-multilingual-v3',
+      enableCrossRegionInference: true,
+      enableApplicationInferenceProfiles: true,
+      enablePromptCaching: false,
+      allowedOrigins: ['*'],
+      routePrefixes: ['/v1', '/api/v1'],
+    });
+    expect(c.keySource).toEqual({ kind: 'env', keys: [{ name: 'default', key: 'k' }] });
+  });
+
+  it('fails with a clear message when no key source is configured', () => {
+    expect(() => loadConfig({})).toThrow(ConfigError);
+    expect(() => loadConfig({})).toThrow(/No API key source configured: set API_KEY/);
+  });
+
+  it('refuses two key sources', () => {
+    expect(() => loadConfig({ API_KEY: 'k', API_KEY_SECRET_ARN: 'arn:x' })).toThrow(
+      /one API key source, not several: API_KEY_SECRET_ARN, API_KEY/,
+    );
+  });
+
+  it('names each bad variable once, with the value it got', () => {
+    let message = '';
+    try {
+      loadConfig({ ...base, PORT: 'abc', LOG_LEVEL: 'loud', ENABLE_PROMPT_CACHING: 'maybe' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('PORT="abc": must be an integer number');
+    expect(message).toContain(
+      'LOG_LEVEL="loud": must be one of the following values: error, warn, info, debug',
+    );
+    expect(message).toContain('ENABLE_PROMPT_CACHING="maybe": must be a boolean value');
+    expect(message.match(/PORT/g)).toHaveLength(1);
+  });
+
+  it('never prints a key in an error', () => {
+    expect(() => loadConfig({ API_KEYS: 'team a=secret-value' })).toThrow(/API_KEYS=\(hidden\)/);
+  });
+
+  it('reads booleans the way Bedrock Access Gateway documents them', () => {
+    expect(
+      loadConfig({ ...base, ENABLE_CROSS_REGION_INFERENCE: 'false', ENABLE_PROMPT_CACHING: 'TRUE' }),
+    ).toMatchObject({
+      enableCrossRegionInference: false,
+      enablePromptCaching: true,
+    });
+  });
+
+  it('accepts one key per team and keeps names for usage accounting', () => {
+    expect(loadConfig({ API_KEYS: 'team-a=k1, team-b=k2' }).keySource).toEqual({
+      kind: 'env',
+      keys: [
+        { name: 'team-a', key: 'k1' },
+        { name: 'team-b', key: 'k2' },
+      ],
+    });
+    expect(() => loadConfig({ API_KEYS: 'a=k1,b=k1' })).toThrow(/share one key/);
+  });
+
+  it('falls back to OPENAI_API_KEY only when nothing else is set', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'o' }).keySource).toEqual({
+      kind: 'env',
+      keys: [{ name: 'default', key: 'o' }],
+    });
+    expect(loadConfig({ OPENAI_API_KEY: 'o', API_KEY_PARAM_NAME: '/p' }).keySource).toEqual({
+      kind: 'ssm',
+      parameterName: '/p',
+    });
+  });
+
+  it('serves API_ROUTE_PREFIX besides /v1, DEBUG implies debug logs, and an empty ALLOWED_ORIGINS turns CORS off', () => {
+    const c = loadConfig({ ...base, API_ROUTE_PREFIX: '/bedrock/v1', DEBUG: 'true', ALLOWED_ORIGINS: '' });
+    expect(c.routePrefixes).toEqual(['/v1', '/bedrock/v1']);
+    expect(c.logLevel).toBe('debug');
+    expect(c.allowedOrigins).toEqual([]);
+  });
+});
