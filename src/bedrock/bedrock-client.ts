@@ -13,6 +13,11 @@ export interface InvokeRequest {
   accept?: string;
 }
 
+/** One `chunk` event of InvokeModelWithResponseStream: a piece of the model-native stream, as the SDK gives it. */
+export interface InvokeStreamChunk {
+  chunk: { bytes: Uint8Array };
+}
+
 export interface InvokeResponse {
   body: Uint8Array;
   contentType: string;
@@ -42,6 +47,12 @@ export abstract class BedrockClient {
   ): Promise<AsyncIterable<ConverseStreamOutput>>;
 
   abstract invokeModel(input: InvokeRequest, signal: AbortSignal): Promise<InvokeResponse>;
+
+  /** InvokeModelWithResponseStream: resolves once Bedrock accepted the stream, like {@link converseStream}. */
+  abstract invokeModelStream(
+    input: InvokeRequest,
+    signal: AbortSignal,
+  ): Promise<AsyncIterable<InvokeStreamChunk>>;
 
   /** Releases sockets and sessions at shutdown. */
   abstract destroy(): void;

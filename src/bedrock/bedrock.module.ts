@@ -3,7 +3,27 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway-config';
 import { BedrockClient } from './bedrock-client';
+import { createLeanBedrockClient } from './lean/lean-bedrock-client.factory';
 import { SdkBedrockClient } from './sdk-bedrock-client';
+import { tunedRequestHandler } from './sdk-request-handler';
+
+/** The runtime transport chosen by BEDROCK_TRANSPORT; both implement the same port and pass the same e2e suite. */
+async function runtimeClient(config: GatewayConfig): Promise<BedrockClient> {
+  if (config.bedrockTransport === 'lean') {
+    return createLeanBedrockClient({
+      region: config.region,
+      maxAttempts: config.bedrockMaxAttempts,
+      maxConnections: config.bedrockMaxConnections,
+    });
+  }
+  return new SdkBedrockClient(
+    new BedrockRuntimeClient({
+      region: config.region,
+      maxAttempts: config.bedrockMaxAttempts,
+      requestHandler: tunedRequestHandler(config.bedrockMaxConnections),
+    }),
+  );
+}
 
 /**
  * AWS clients, one instance each for the life of the process. The runtime client sits behind the
@@ -15,10 +35,7 @@ import { SdkBedrockClient } from './sdk-bedrock-client';
     {
       provide: BedrockClient,
       inject: [GATEWAY_CONFIG],
-      useFactory: (config: GatewayConfig) =>
-        new SdkBedrockClient(
-          new BedrockRuntimeClient({ region: config.region, maxAttempts: config.bedrockMaxAttempts }),
-        ),
+      useFactory: runtimeClient,
     },
     {
       provide: ControlPlaneClient,

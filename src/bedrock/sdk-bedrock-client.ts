@@ -7,8 +7,10 @@ import {
   ConverseStreamOutput,
   ConverseStreamRequest,
   InvokeModelCommand,
+  InvokeModelWithResponseStreamCommand,
+  ResponseStream,
 } from '@aws-sdk/client-bedrock-runtime';
-import { BedrockClient, InvokeRequest, InvokeResponse } from './bedrock-client';
+import { BedrockClient, InvokeRequest, InvokeResponse, InvokeStreamChunk } from './bedrock-client';
 
 const TOKEN_HEADERS = {
   input: 'x-amzn-bedrock-input-token-count',
@@ -57,15 +59,7 @@ export class SdkBedrockClient extends BedrockClient {
   }
 
   async invokeModel(input: InvokeRequest, signal: AbortSignal): Promise<InvokeResponse> {
-    const out = await this.client.send(
-      new InvokeModelCommand({
-        modelId: input.modelId,
-        body: typeof input.body === 'string' ? Buffer.from(input.body) : input.body,
-        contentType: input.contentType ?? 'application/json',
-        accept: input.accept ?? 'application/json',
-      }),
-      { abortSignal: signal },
-    );
+    const out = await this.client.send(new InvokeModelCommand(invokeInput(input)), { abortSignal: signal });
     const counts = (out as { $tokenCounts?: { input?: number; output?: number } }).$tokenCounts;
     return {
       body: out.body,
@@ -75,7 +69,35 @@ export class SdkBedrockClient extends BedrockClient {
     };
   }
 
+  async invokeModelStream(
+    input: InvokeRequest,
+    signal: AbortSignal,
+  ): Promise<AsyncIterable<InvokeStreamChunk>> {
+    const out = await this.client.send(new InvokeModelWithResponseStreamCommand(invokeInput(input)), {
+      abortSignal: signal,
+    });
+    if (!out.body)
+      throw new Error('Bedrock returned an InvokeModelWithResponseStream response without a stream');
+    return chunksOf(out.body);
+  }
+
   destroy(): void {
     this.client.destroy();
+  }
+}
+
+function invokeInput(input: InvokeRequest) {
+  return {
+    modelId: input.modelId,
+    body: typeof input.body === 'string' ? Buffer.from(input.body) : input.body,
+    contentType: input.contentType ?? 'application/json',
+    accept: input.accept ?? 'application/json',
+  };
+}
+
+/** The SDK's stream union carries exceptions as members too, but throws them; only `chunk` events remain. */
+async function* chunksOf(stream: AsyncIterable<ResponseStream>): AsyncGenerator<InvokeStreamChunk> {
+  for await (const event of stream) {
+    if (event.chunk?.bytes) yield { chunk: { bytes: event.chunk.bytes } };
   }
 }

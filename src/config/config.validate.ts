@@ -102,6 +102,8 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS ?? 600_000,
     streamIdleTimeoutMs: env.STREAM_IDLE_TIMEOUT_MS ?? 120_000,
     bedrockMaxAttempts: env.BEDROCK_MAX_ATTEMPTS ?? 3,
+    bedrockTransport: env.BEDROCK_TRANSPORT ?? 'lean',
+    bedrockMaxConnections: env.BEDROCK_MAX_CONNECTIONS ?? 1024,
     usageLog: env.USAGE_LOG ?? true,
   };
 }

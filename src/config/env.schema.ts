@@ -14,6 +14,8 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
+export const BEDROCK_TRANSPORTS = ['lean', 'sdk'] as const;
+export type BedrockTransportName = (typeof BEDROCK_TRANSPORTS)[number];
 
 /**
  * The environment the gateway reads. Names follow AWS's Bedrock Access Gateway so an existing deployment's
@@ -64,6 +66,10 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) STREAM_IDLE_TIMEOUT_MS?: number;
   /** Attempts per Bedrock call for retryable errors (throttling, 5xx), before the first byte only. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10) BEDROCK_MAX_ATTEMPTS?: number;
+  /** How the gateway talks to Bedrock's runtime: `lean` (SigV4 + pooled keep-alive HTTP) or `sdk` (the stock client). */
+  @IsOptional() @IsIn(BEDROCK_TRANSPORTS) BEDROCK_TRANSPORT?: BedrockTransportName;
+  /** Most connections open to Bedrock's runtime at once (each HTTP/1.1 call, stream or not, holds one). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000) BEDROCK_MAX_CONNECTIONS?: number;
   /** Log one structured line per completed request with its token usage. */
   @IsOptional() @Transform(toBool) @IsBoolean() USAGE_LOG?: boolean;
 }

@@ -1,4 +1,4 @@
-import type { LogLevelName } from './env.schema';
+import type { BedrockTransportName, LogLevelName } from './env.schema';
 
 export interface ApiKeyEntry {
   /** Who the key belongs to; appears in usage records and logs instead of the key. */
@@ -34,6 +34,8 @@ export interface GatewayConfig {
   upstreamTimeoutMs: number;
   streamIdleTimeoutMs: number;
   bedrockMaxAttempts: number;
+  bedrockTransport: BedrockTransportName;
+  bedrockMaxConnections: number;
   usageLog: boolean;
 }
 
