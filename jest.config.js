@@ -7,6 +7,8 @@ const common = {
   setupFiles: ['<rootDir>/test/support/jest.setup.ts'],
 };
 
+const e2e = { ...common, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 30000 };
+
 module.exports = {
   maxWorkers: 2,
   projects: [
@@ -19,6 +21,12 @@ module.exports = {
         '<rootDir>/bench/**/*.spec.ts',
       ],
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 30000 },
+    // The same end-to-end suite once per Bedrock transport: the default (lean) and the stock SDK client.
+    { ...e2e, displayName: 'e2e' },
+    {
+      ...e2e,
+      displayName: 'e2e-sdk',
+      setupFiles: [...common.setupFiles, '<rootDir>/test/support/sdk-transport.setup.ts'],
+    },
   ],
 };

@@ -86,4 +86,16 @@ describe('loadConfig', () => {
     expect(c.logLevel).toBe('debug');
     expect(c.allowedOrigins).toEqual([]);
   });
+
+  it('chooses the Bedrock transport (lean by default) and caps its connections', () => {
+    expect(loadConfig(base)).toMatchObject({ bedrockTransport: 'lean', bedrockMaxConnections: 1024 });
+    expect(loadConfig({ ...base, BEDROCK_TRANSPORT: 'sdk', BEDROCK_MAX_CONNECTIONS: '64' })).toMatchObject({
+      bedrockTransport: 'sdk',
+      bedrockMaxConnections: 64,
+    });
+    expect(() => loadConfig({ ...base, BEDROCK_TRANSPORT: 'http2' })).toThrow(
+      /BEDROCK_TRANSPORT="http2": must be one of the following values: lean, sdk/,
+    );
+    expect(() => loadConfig({ ...base, BEDROCK_MAX_CONNECTIONS: '0' })).toThrow(/BEDROCK_MAX_CONNECTIONS/);
+  });
 });

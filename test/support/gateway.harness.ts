@@ -38,7 +38,9 @@ export async function startTestGateway(
     AWS_REGION: 'us-east-1',
   };
   Object.assign(process.env, awsEnv);
-  const config = loadConfig({ ...awsEnv, API_KEY: TEST_KEY, LOG_LEVEL: 'error', ...env });
+  // The e2e suite runs once per Bedrock transport (jest.config.js); a test's own env still wins.
+  const transport = process.env.BEDROCK_TRANSPORT ? { BEDROCK_TRANSPORT: process.env.BEDROCK_TRANSPORT } : {};
+  const config = loadConfig({ ...awsEnv, API_KEY: TEST_KEY, LOG_LEVEL: 'error', ...transport, ...env });
   const app = await createApp(config, createLogger(env.LOG_LEVEL === 'debug' ? 'debug' : 'error', true));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
@@ -52,6 +54,9 @@ export async function startTestGateway(
     openai: clientFor('/v1'),
     clientFor,
     close: async () => {
+      // Node's fetch may leave a connection that never sent a request (seen after an aborted stream); the
+      // server would wait for its 60 s header timeout. The test is over, so nothing on them matters.
+      (app.getHttpServer() as import('node:http').Server).closeAllConnections();
       await app.close();
       await emulator.close();
     },

@@ -48,7 +48,17 @@ export class BedrockHttp {
     private readonly retries: RetryPolicy,
   ) {}
 
-  async post(request: PostRequest, signal: AbortSignal): Promise<BedrockResponse> {
+  /**
+   * Sends the request and hands a 2xx answer to `consume` (read the whole body, or the first event of a
+   * stream). Everything up to the end of `consume` counts as "before the first byte": an error response, a
+   * connection lost, a body cut short, an exception in a stream's first frame — and is retried the way the
+   * SDK retries it. What `consume` returns is past that point and never retried.
+   */
+  async send<T>(
+    request: PostRequest,
+    signal: AbortSignal,
+    consume: (res: BedrockResponse) => Promise<T>,
+  ): Promise<T> {
     let token = await this.retries.start();
     let totalRetryDelay = 0;
     for (let attempt = 1; ; attempt++) {
@@ -75,12 +85,15 @@ export class BedrockHttp {
         const $metadata: ResponseMetadata = {
           httpStatusCode: res.statusCode,
           requestId: single(res.headers['x-amzn-requestid']),
+          extendedRequestId: single(res.headers['x-amz-id-2']),
+          cfId: single(res.headers['x-amz-cf-id']),
           attempts: attempt,
           totalRetryDelay,
         };
         if (res.statusCode >= 200 && res.statusCode < 300) {
+          const result = await consume({ headers: res.headers, body: res.body, $metadata });
           this.retries.succeeded(token);
-          return { headers: res.headers, body: res.body, $metadata };
+          return result;
         }
         answered = { statusCode: res.statusCode, headers: flatHeaders(res.headers) };
         failure = await this.errorFrom(res, answered.headers, $metadata);
@@ -117,12 +130,11 @@ export class BedrockHttp {
   }
 }
 
-/** Reads a whole successful body; a connection lost mid-body is a truncated answer, not a network failure. */
-export async function readBody(res: BedrockResponse, signal: AbortSignal): Promise<Buffer> {
+/** Reads a whole successful body; a connection lost mid-body is a truncated answer (retried like a reset). */
+export async function readBody(res: BedrockResponse): Promise<Buffer> {
   try {
     return Buffer.from(await res.body.arrayBuffer());
   } catch (err) {
-    if (signal.aborted) throw signal.reason;
     throw new TruncatedResponseError('Bedrock’s response was cut off.', res.$metadata, { cause: err });
   }
 }

@@ -4,6 +4,7 @@ import type {
   ConverseStreamOutput,
   ConverseStreamRequest,
 } from '@aws-sdk/client-bedrock-runtime';
+import type { ResponseMetadata } from '@smithy/types';
 import { BedrockClient, InvokeRequest, InvokeResponse, InvokeStreamChunk } from '../bedrock-client';
 import { BedrockHttp, readBody } from './bedrock-http';
 import { EventStreamReader } from './event-stream-reader';
@@ -19,6 +20,15 @@ const TOKEN_HEADERS = {
   input: 'x-amzn-bedrock-input-token-count',
   output: 'x-amzn-bedrock-output-token-count',
 } as const;
+
+/** A whole JSON body; one that does not parse was cut short (or mangled) on the way. */
+function parseResponse(body: Buffer, $metadata: ResponseMetadata): Record<string, unknown> {
+  try {
+    return JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw new TruncatedResponseError('Bedrock’s response is not complete JSON.', $metadata, { cause: err });
+  }
+}
 
 function count(value: string | string[] | undefined): number | undefined {
   if (typeof value !== 'string') return undefined;
@@ -43,26 +53,17 @@ export class LeanBedrockClient extends BedrockClient {
 
   async converse(input: ConverseRequest, signal: AbortSignal): Promise<ConverseResponse> {
     const { modelId, ...body } = input;
-    const res = await this.http.post(
-      {
-        path: modelPath(this.endpoint, modelId ?? '', 'converse'),
-        headers: JSON_REQUEST,
-        body: toWireJson(body),
-      },
-      signal,
-    );
-    const text = (await readBody(res, signal)).toString('utf8');
-    let output: Record<string, unknown>;
-    try {
-      output = JSON.parse(text) as Record<string, unknown>;
-    } catch (err) {
-      throw new TruncatedResponseError('Bedrock’s Converse response is not complete JSON.', res.$metadata, {
-        cause: err,
-      });
-    }
-    decodeConverseBlobs(output);
-    output.$metadata = res.$metadata;
-    return output as unknown as ConverseResponse;
+    const request = {
+      path: modelPath(this.endpoint, modelId ?? '', 'converse'),
+      headers: JSON_REQUEST,
+      body: toWireJson(body),
+    };
+    return this.http.send(request, signal, async (res) => {
+      const output = parseResponse(await readBody(res), res.$metadata);
+      decodeConverseBlobs(output);
+      output.$metadata = res.$metadata;
+      return output as unknown as ConverseResponse;
+    });
   }
 
   async converseStream(
@@ -70,57 +71,54 @@ export class LeanBedrockClient extends BedrockClient {
     signal: AbortSignal,
   ): Promise<AsyncIterable<ConverseStreamOutput>> {
     const { modelId, ...body } = input;
-    const res = await this.http.post(
-      {
-        path: modelPath(this.endpoint, modelId ?? '', 'converse-stream'),
-        headers: JSON_REQUEST,
-        body: toWireJson(body),
-      },
-      signal,
+    const request = {
+      path: modelPath(this.endpoint, modelId ?? '', 'converse-stream'),
+      headers: JSON_REQUEST,
+      body: toWireJson(body),
+    };
+    return this.http.send(request, signal, (res) =>
+      new EventStreamReader(res.body, converseStreamEvent, res.$metadata, signal).start(),
     );
-    return new EventStreamReader(res.body, converseStreamEvent, res.$metadata, signal).start();
   }
 
   async invokeModel(input: InvokeRequest, signal: AbortSignal): Promise<InvokeResponse> {
-    const res = await this.http.post(
-      {
-        path: modelPath(this.endpoint, input.modelId, 'invoke'),
-        headers: {
-          'content-type': input.contentType ?? 'application/json',
-          accept: input.accept ?? 'application/json',
-        },
-        body: input.body,
+    const request = {
+      path: modelPath(this.endpoint, input.modelId, 'invoke'),
+      headers: {
+        'content-type': input.contentType ?? 'application/json',
+        accept: input.accept ?? 'application/json',
       },
-      signal,
-    );
-    const body = await readBody(res, signal);
-    const contentType = res.headers['content-type'];
-    return {
-      body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
-      contentType: typeof contentType === 'string' ? contentType : 'application/json',
-      // Not modeled by the SDK; Bedrock sends them on InvokeModel (wire doc §2.3) and usage needs them.
-      inputTokens: count(res.headers[TOKEN_HEADERS.input]),
-      outputTokens: count(res.headers[TOKEN_HEADERS.output]),
+      body: input.body,
     };
+    return this.http.send(request, signal, async (res) => {
+      const body = await readBody(res);
+      const contentType = res.headers['content-type'];
+      return {
+        body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+        contentType: typeof contentType === 'string' ? contentType : 'application/json',
+        // Not modeled by the SDK; Bedrock sends them on InvokeModel (wire doc §2.3) and usage needs them.
+        inputTokens: count(res.headers[TOKEN_HEADERS.input]),
+        outputTokens: count(res.headers[TOKEN_HEADERS.output]),
+      };
+    });
   }
 
   async invokeModelStream(
     input: InvokeRequest,
     signal: AbortSignal,
   ): Promise<AsyncIterable<InvokeStreamChunk>> {
-    const res = await this.http.post(
-      {
-        path: modelPath(this.endpoint, input.modelId, 'invoke-with-response-stream'),
-        // IMWRS carries `accept` as X-Amzn-Bedrock-Accept (wire doc §2.2).
-        headers: {
-          'content-type': input.contentType ?? 'application/json',
-          'x-amzn-bedrock-accept': input.accept ?? 'application/json',
-        },
-        body: input.body,
+    const request = {
+      path: modelPath(this.endpoint, input.modelId, 'invoke-with-response-stream'),
+      // IMWRS carries `accept` as X-Amzn-Bedrock-Accept (wire doc §2.2).
+      headers: {
+        'content-type': input.contentType ?? 'application/json',
+        'x-amzn-bedrock-accept': input.accept ?? 'application/json',
       },
-      signal,
+      body: input.body,
+    };
+    return this.http.send(request, signal, (res) =>
+      new EventStreamReader(res.body, invokeStreamChunk, res.$metadata, signal).start(),
     );
-    return new EventStreamReader(res.body, invokeStreamChunk, res.$metadata, signal).start();
   }
 
   destroy(): void {

@@ -6,15 +6,23 @@ import {
   isTransientError,
   StandardRetryStrategy,
 } from '@smithy/core/retry';
+import { TruncatedResponseError } from './truncated-response.error';
 import type { RetryErrorInfo, RetryErrorType, SdkError, StandardRetryToken } from '@smithy/types';
 
 /** undici's names for a connection that failed before an answer arrived (Node's own codes are the SDK's). */
 const UNDICI_TRANSIENT = new Set(['UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CLOSED']);
 
-/** The SDK's classification (`@smithy/core/retry`), plus undici's socket errors as transient. */
+/**
+ * The SDK's classification (`@smithy/core/retry`), plus undici's socket errors and a body cut short as
+ * transient (the SDK sees both as the connection reset they are).
+ */
 function errorType(error: SdkError): RetryErrorType {
   if (isThrottlingError(error)) return 'THROTTLING';
-  if (isTransientError(error) || UNDICI_TRANSIENT.has(String((error as { code?: unknown }).code))) {
+  if (
+    isTransientError(error) ||
+    error instanceof TruncatedResponseError ||
+    UNDICI_TRANSIENT.has(String((error as { code?: unknown }).code))
+  ) {
     return 'TRANSIENT';
   }
   return isServerError(error) ? 'SERVER_ERROR' : 'CLIENT_ERROR';
