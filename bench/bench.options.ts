@@ -1,0 +1,85 @@
+/** Command line of `npm run bench`: the mode sets every duration and count; a few flags override. */
+export type BenchMode = 'full' | 'quick' | 'smoke';
+export type TransportName = 'lean' | 'sdk';
+
+export interface BenchSettings {
+  mode: BenchMode;
+  runs: number;
+  /** Seconds of each timed load (wrk, floor programs); whole seconds, as wrk takes them. */
+  seconds: number;
+  warmupSec: number;
+  /** Sequential requests for the stream-timing percentiles. */
+  timingSamples: number;
+  heldStreams: number;
+  /** Emulator pause between stream events during the held-streams phase. */
+  heldChunkDelayMs: number;
+  /** Words per answer: 20 → twenty content deltas per stream. */
+  replyWords: number;
+  transports: TransportName[];
+  /** Write gateway CPU profiles (node --cpu-prof) under bench/results/profiles. */
+  profile: boolean;
+}
+
+const MODES: Record<BenchMode, Omit<BenchSettings, 'mode' | 'transports' | 'profile'>> = {
+  full: {
+    runs: 3,
+    seconds: 5,
+    warmupSec: 2,
+    timingSamples: 300,
+    heldStreams: 1000,
+    heldChunkDelayMs: 50,
+    replyWords: 20,
+  },
+  quick: {
+    runs: 1,
+    seconds: 2,
+    warmupSec: 1,
+    timingSamples: 100,
+    heldStreams: 1000,
+    heldChunkDelayMs: 20,
+    replyWords: 20,
+  },
+  // For the test suite: every phase runs and the result is complete, in a few seconds of load.
+  smoke: {
+    runs: 1,
+    seconds: 1,
+    warmupSec: 1,
+    timingSamples: 5,
+    heldStreams: 20,
+    heldChunkDelayMs: 5,
+    replyWords: 20,
+  },
+};
+
+export const USAGE = `Usage: npm run bench [-- --quick | --smoke] [--runs N] [--transport lean,sdk] [--profile]
+  (default)   full benchmark: 3 runs, 5 s per load, 1,000 held streams
+  --quick     one run, 2 s per load (about a minute)
+  --smoke     one run, 1 s loads, 20 held streams (checks the benchmark itself)
+  --runs N    override the number of runs (medians are taken across runs)
+  --transport which gateway transports to measure (default: lean,sdk)
+  --profile   also write CPU profiles of the gateway (node --cpu-prof)`;
+
+export function parseBenchArgs(argv: readonly string[]): BenchSettings | { error: string } | 'help' {
+  let mode: BenchMode = 'full';
+  let runs: number | undefined;
+  let transports: TransportName[] = ['lean', 'sdk'];
+  let profile = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') return 'help';
+    else if (arg === '--quick') mode = 'quick';
+    else if (arg === '--smoke') mode = 'smoke';
+    else if (arg === '--profile') profile = true;
+    else if (arg === '--runs') {
+      runs = Number(argv[++i]);
+      if (!Number.isInteger(runs) || runs < 1) return { error: '--runs needs a positive integer' };
+    } else if (arg === '--transport') {
+      const list = (argv[++i] ?? '').split(',').filter(Boolean);
+      if (list.length === 0 || list.some((t) => t !== 'lean' && t !== 'sdk')) {
+        return { error: '--transport takes lean, sdk or lean,sdk' };
+      }
+      transports = list as TransportName[];
+    } else return { error: `unknown option ${arg}` };
+  }
+  return { mode, ...MODES[mode], ...(runs ? { runs } : {}), transports, profile };
+}

@@ -1,0 +1,47 @@
+import type { BenchSettings, TransportName } from '../bench.options';
+import type { CorePlan } from '../lib/cores';
+import type { DirectResult } from '../scenarios/direct';
+import type { FloorResults } from '../scenarios/floors';
+import type { GatewayResult } from '../scenarios/gateway';
+
+/** Everything measured in one run: the emulator alone, the floors, and the gateway per transport. */
+export interface RunResult {
+  direct: DirectResult;
+  floors: FloorResults;
+  gateways: Partial<Record<TransportName, GatewayResult>>;
+}
+
+/** Comparisons taken inside one run (then the median across runs). */
+export interface RunRatios {
+  /** Gateway latency minus direct latency, sequential non-stream, ms. */
+  addedLatencyMs: Partial<Record<TransportName, { p50: number; p90: number; p99: number }>>;
+  /** Gateway CPU per request at c64 minus its transport's CPU per call alone: the gateway layers' cost, ms. */
+  layerCpuMs: Partial<Record<TransportName, number>>;
+  /** Gateway time to first content delta minus the emulator's own, p50, ms. */
+  ttfdOverFloorMs: Partial<Record<TransportName, number>>;
+  /** Gateway (sdk transport) requests/s at c64 over the SDK-alone floor with the same handler. */
+  sdkGatewayOverSdkAlone?: number;
+  /** Gateway (lean) requests/s at c64 over the minimal relay's. */
+  leanGatewayOverRelay?: number;
+  /** Emulator-direct requests/s over the fastest gateway's, same load core: > 1 means the load side had room. */
+  loadSideHeadroom: number;
+}
+
+export interface TargetCheck {
+  target: string;
+  value: string;
+  met: boolean;
+}
+
+export interface BenchResult {
+  schema: 1;
+  startedAt: string;
+  finishedAt: string;
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; kernel: string; plan: CorePlan };
+  settings: BenchSettings;
+  defaultTransport: TransportName;
+  runs: RunResult[];
+  ratios: RunRatios[];
+  median: { run: RunResult; ratios: RunRatios };
+  targets: TargetCheck[];
+}

@@ -1,0 +1,155 @@
+import type { TransportName } from '../bench.options';
+import { round } from '../lib/stats';
+import type { LoadResult } from '../scenarios/load.types';
+import type { BenchResult } from './result.types';
+
+const pad = (cells: string[], widths: number[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+
+function table(title: string, header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  return [
+    `\n${title}`,
+    pad(header, widths),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map((r) => pad(r, widths)),
+  ].join('\n');
+}
+
+const n = (v: number | undefined, digits = 2) =>
+  v === undefined || Number.isNaN(v) ? '-' : String(round(v, digits));
+const pct = (v: number) => (Number.isNaN(v) ? '-' : `${Math.round(v * 100)}%`);
+
+function loadRow(label: string, l: LoadResult | null | undefined): string[] {
+  if (!l) return [label, 'n/a'];
+  return [
+    label,
+    n(l.rps, 0),
+    n(l.p50Ms),
+    n(l.p99Ms),
+    String(l.errors),
+    n(l.cpuMsPerReq, 3),
+    pct(l.testCoreBusy),
+    pct(l.loadCoreBusy),
+  ];
+}
+
+/** The human-readable summary printed at the end (medians across runs; ratios taken within each run). */
+export function renderTable(result: BenchResult): string {
+  const { run, ratios } = result.median;
+  const transports = Object.keys(run.gateways) as TransportName[];
+  const out: string[] = [];
+  const m = result.machine;
+  out.push(
+    `bedrock-gateway benchmark — ${result.settings.mode}, ${result.runs.length} run(s), medians shown`,
+    `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, Linux ${m.kernel}; ` +
+      (m.plan.pinned
+        ? `gateway on core ${m.plan.gateway}, emulator + load generators on core ${m.plan.load}`
+        : 'not pinned (one core)'),
+  );
+  const loadHeader = ['load', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms/req', 'test core', 'load core'];
+  for (const t of transports) {
+    const gw = run.gateways[t]!;
+    out.push(
+      table(`Gateway, ${t} transport${t === result.defaultTransport ? ' (default)' : ''}`, loadHeader, [
+        loadRow('chat c8', gw.throughput.c8),
+        loadRow('chat c64', gw.throughput.c64),
+        loadRow('chat c256', gw.throughput.c256),
+        loadRow('stream c8', gw.streams.c8),
+        loadRow('stream c64', gw.streams.c64),
+        loadRow('embeddings c8', gw.embeddings),
+      ]),
+    );
+  }
+  const floor = run.floors;
+  out.push(
+    table(
+      'Floor (same run, gateway core)',
+      ['client', 'calls/s', 'CPU ms/call'],
+      [
+        ...Object.entries(floor.clients).map(([mode, f]) => [
+          `${mode} alone`,
+          n(f.callsPerSec, 0),
+          n(f.cpuMsPerCall, 3),
+        ]),
+        ['minimal SigV4 relay (wrk c64)', n(floor.relay.rps, 0), n(floor.relay.cpuMsPerReq, 3)],
+        ['emulator direct (wrk c64, load core)', n(run.direct.c64Rps, 0), '-'],
+      ],
+    ),
+  );
+  out.push(
+    table(
+      'Latency and streams',
+      ['', ...transports, 'emulator direct'],
+      [
+        [
+          'sequential chat p50 / p99 ms',
+          ...transports.map(
+            (t) => `${n(run.gateways[t]!.latencyMs.p50)} / ${n(run.gateways[t]!.latencyMs.p99)}`,
+          ),
+          `${n(run.direct.latencyMs.p50)} / ${n(run.direct.latencyMs.p99)}`,
+        ],
+        [
+          'added latency p50 / p90 / p99 ms',
+          ...transports.map((t) => {
+            const a = ratios.addedLatencyMs[t]!;
+            return `${n(a.p50, 3)} / ${n(a.p90, 3)} / ${n(a.p99, 3)}`;
+          }),
+          '-',
+        ],
+        [
+          'time to first byte p50 ms',
+          ...transports.map((t) => n(run.gateways[t]!.streamTiming.ttfbMs.p50, 3)),
+          n(run.direct.streamTiming.ttfbMs.p50, 3),
+        ],
+        [
+          'time to first delta p50 / p99 ms',
+          ...transports.map(
+            (t) =>
+              `${n(run.gateways[t]!.streamTiming.ttfdMs.p50, 3)} / ${n(run.gateways[t]!.streamTiming.ttfdMs.p99, 3)}`,
+          ),
+          `${n(run.direct.streamTiming.ttfdMs.p50, 3)} / ${n(run.direct.streamTiming.ttfdMs.p99, 3)}`,
+        ],
+        [
+          'held streams complete',
+          ...transports.map((t) => `${run.gateways[t]!.held.completed}/${run.gateways[t]!.held.streams}`),
+          '-',
+        ],
+        [
+          'held streams peak RSS MiB / CPU ms',
+          ...transports.map(
+            (t) => `${n(run.gateways[t]!.held.peakRssMiB, 1)} / ${n(run.gateways[t]!.held.cpuMs, 0)}`,
+          ),
+          '-',
+        ],
+        [
+          'start-up ms / idle RSS MiB',
+          ...transports.map(
+            (t) => `${n(run.gateways[t]!.startupMs, 0)} / ${n(run.gateways[t]!.idleRssMiB, 1)}`,
+          ),
+          '-',
+        ],
+      ],
+    ),
+  );
+  out.push(
+    table(
+      'Ratios (within each run, median)',
+      ['comparison', 'value'],
+      [
+        ...transports.map((t) => [`gateway layers CPU ms/req (${t})`, n(ratios.layerCpuMs[t], 3)]),
+        ...transports.map((t) => [`first delta over floor ms (${t})`, n(ratios.ttfdOverFloorMs[t], 3)]),
+        ['sdk gateway / SDK alone (req/s)', n(ratios.sdkGatewayOverSdkAlone, 3)],
+        ['lean gateway / minimal relay (req/s)', n(ratios.leanGatewayOverRelay, 3)],
+        ['emulator direct / fastest gateway (load-side headroom)', n(ratios.loadSideHeadroom, 2)],
+      ],
+    ),
+  );
+  out.push(
+    table(
+      'Targets',
+      ['target', 'value', 'met'],
+      result.targets.map((t) => [t.target, t.value, t.met ? 'yes' : 'NO']),
+    ),
+  );
+  return out.join('\n');
+}

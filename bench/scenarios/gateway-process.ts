@@ -1,0 +1,72 @@
+import { createServer } from 'node:net';
+import { API_KEY, AWS_ENV, chatBody, EMBEDDING_MODEL, MODEL } from '../bench.constants';
+import type { BenchContext } from '../bench.context';
+import type { TransportName } from '../bench.options';
+import { onCore } from '../lib/cores';
+import { postJson, sleep } from '../lib/http';
+import { rssMiB } from '../lib/proc';
+import { Child, startChild } from '../lib/spawn';
+
+export interface RunningGateway {
+  child: Child;
+  url: string;
+  /** From spawning `node dist/src/main.js` to the first successful chat completion. */
+  startupMs: number;
+  /** Resident memory once started and idle (after its first request). */
+  idleRssMiB: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export const AUTH_HEADER = `Bearer ${API_KEY}`;
+
+/** Starts the built gateway on its core, configured as a deployment would be (environment only). */
+export async function startGateway(ctx: BenchContext, transport: TransportName): Promise<RunningGateway> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const profile = ctx.profileDir
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${ctx.profileDir}`,
+        `--cpu-prof-name=gateway-${transport}-${Date.now()}.cpuprofile`,
+      ]
+    : [];
+  const started = performance.now();
+  const child = startChild(onCore(ctx.plan, 'gateway', [process.execPath, ...profile, 'dist/src/main.js']), {
+    env: {
+      ...AWS_ENV,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      API_KEY,
+      BEDROCK_TRANSPORT: transport,
+      DEFAULT_MODEL: MODEL,
+      DEFAULT_EMBEDDING_MODEL: EMBEDDING_MODEL,
+      AWS_ENDPOINT_URL_BEDROCK_RUNTIME: ctx.emulatorUrl,
+      AWS_ENDPOINT_URL_BEDROCK: ctx.emulatorUrl,
+    },
+  });
+  for (;;) {
+    if (child.proc.exitCode !== null) throw new Error(`the gateway exited at start-up:\n${child.tail()}`);
+    const answer = await postJson(`${url}/v1/chat/completions`, chatBody(), {
+      authorization: AUTH_HEADER,
+    }).catch(() => undefined);
+    if (answer?.status === 200) break;
+    if (answer && answer.status !== 200)
+      throw new Error(`the gateway answered ${answer.status}: ${answer.body}`);
+    if (performance.now() - started > 30_000) throw new Error(`the gateway did not start:\n${child.tail()}`);
+    await sleep(5);
+  }
+  const startupMs = performance.now() - started;
+  await sleep(1_000);
+  return { child, url, startupMs, idleRssMiB: rssMiB(child.pid) };
+}

@@ -1,0 +1,104 @@
+import { chatBody, embeddingsBody } from '../bench.constants';
+import type { BenchContext } from '../bench.context';
+import type { TransportName } from '../bench.options';
+import { heldStreams, HeldResult } from '../load/held-streams';
+import { sseDelta, streamTiming, TimingResult } from '../load/stream-timing';
+import { runWrk } from '../load/wrk';
+import { patchJson, postJson } from '../lib/http';
+import { measured } from '../lib/proc';
+import type { Distribution } from '../lib/stats';
+import { AUTH_HEADER, startGateway } from './gateway-process';
+import type { LoadResult } from './load.types';
+import { timedLoad, warmUp } from './timed-load';
+
+export interface GatewayResult {
+  startupMs: number;
+  idleRssMiB: number;
+  /** Sequential non-stream chat (one connection). */
+  latencyMs: Distribution;
+  throughput: { c8: LoadResult; c64: LoadResult; c256: LoadResult };
+  streams: { c8: LoadResult; c64: LoadResult };
+  streamTiming: TimingResult;
+  held: HeldResult & { cpuMs: number };
+  /** Null when the gateway has no /v1/embeddings route. */
+  embeddings: LoadResult | null;
+}
+
+async function held(ctx: BenchContext, url: string, pid: number): Promise<GatewayResult['held']> {
+  await patchJson(`${ctx.emulatorUrl}/_emulator/config`, { chunkDelayMs: ctx.settings.heldChunkDelayMs });
+  try {
+    const { result, cpuMs } = await measured(pid, () =>
+      heldStreams({
+        url: `${url}/v1/chat/completions`,
+        headers: { authorization: AUTH_HEADER, 'content-type': 'application/json' },
+        body: chatBody(true),
+        streams: ctx.settings.heldStreams,
+        gatewayPid: pid,
+      }),
+    );
+    return { ...result, cpuMs };
+  } finally {
+    await patchJson(`${ctx.emulatorUrl}/_emulator/config`, { chunkDelayMs: 0 });
+  }
+}
+
+async function embeddings(ctx: BenchContext, url: string, pid: number): Promise<LoadResult | null> {
+  const probe = await postJson(`${url}/v1/embeddings`, embeddingsBody(), { authorization: AUTH_HEADER });
+  if (probe.status === 404) return null;
+  if (probe.status !== 200) throw new Error(`/v1/embeddings answered ${probe.status}: ${probe.body}`);
+  const run = {
+    url: `${url}/v1/embeddings`,
+    body: embeddingsBody(),
+    authorization: AUTH_HEADER,
+    connections: 8,
+  };
+  await warmUp(ctx, run);
+  return timedLoad(ctx, pid, run);
+}
+
+/** Every gateway measurement for one transport, on a freshly started gateway. */
+export async function measureGateway(ctx: BenchContext, transport: TransportName): Promise<GatewayResult> {
+  const gw = await startGateway(ctx, transport);
+  try {
+    const pid = gw.child.pid;
+    const chat = { url: `${gw.url}/v1/chat/completions`, authorization: AUTH_HEADER };
+    const plain = { ...chat, body: chatBody() };
+    const streamed = { ...chat, body: chatBody(true) };
+    await warmUp(ctx, { ...plain, connections: 64 });
+    await warmUp(ctx, { ...streamed, connections: 64 });
+    const sequential = await runWrk(ctx.plan, ctx.workDir, {
+      ...plain,
+      connections: 1,
+      seconds: ctx.settings.seconds,
+    });
+    const throughput = {
+      c8: await timedLoad(ctx, pid, { ...plain, connections: 8 }),
+      c64: await timedLoad(ctx, pid, { ...plain, connections: 64 }),
+      c256: await timedLoad(ctx, pid, { ...plain, connections: 256 }),
+    };
+    const streams = {
+      c8: await timedLoad(ctx, pid, { ...streamed, connections: 8 }),
+      c64: await timedLoad(ctx, pid, { ...streamed, connections: 64 }),
+    };
+    const timing = await streamTiming({
+      url: chat.url,
+      headers: { authorization: AUTH_HEADER, 'content-type': 'application/json' },
+      body: chatBody(true),
+      samples: ctx.settings.timingSamples,
+      hasDelta: sseDelta,
+    });
+    const { p50, p90, p99 } = sequential.latencyMs;
+    return {
+      startupMs: gw.startupMs,
+      idleRssMiB: gw.idleRssMiB,
+      latencyMs: { p50, p90, p99 },
+      throughput,
+      streams,
+      streamTiming: timing,
+      held: await held(ctx, gw.url, pid),
+      embeddings: await embeddings(ctx, gw.url, pid),
+    };
+  } finally {
+    await gw.child.stop();
+  }
+}
