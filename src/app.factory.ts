@@ -48,7 +48,9 @@ export async function createApp(
       maxAge: 600,
     });
   }
-  app.enableShutdownHooks();
+  // Orchestrators stop containers with SIGTERM (Ctrl-C sends SIGINT). Nest's default list also takes
+  // SIGUSR2, SIGHUP and others, which diagnostics tools (profilers, heap snapshots) use.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   app
     .getHttpAdapter()
     .getInstance()

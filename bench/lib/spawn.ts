@@ -42,8 +42,14 @@ export function startChild(command: string[], options: SpawnOptions = {}): Child
   };
 }
 
-/** Resolves with the first stdout line matching `pattern` (capture group 1), or rejects when the child dies. */
-export function waitForLine(child: Child, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+/** Resolves with the first output matching `pattern` (capture group 1), or rejects when the child dies. */
+export function waitForLine(
+  child: Child,
+  pattern: RegExp,
+  timeoutMs = 30_000,
+  from: 'stdout' | 'stderr' = 'stdout',
+): Promise<string> {
+  const stream = child.proc[from];
   return new Promise((resolve, reject) => {
     let buffer = '';
     const timer = setTimeout(
@@ -58,12 +64,12 @@ export function waitForLine(child: Child, pattern: RegExp, timeoutMs = 30_000): 
     const onExit = (code: number | null) => done(new Error(`exited (${code}) before ready: ${child.tail()}`));
     function done(err?: Error, value?: string) {
       clearTimeout(timer);
-      child.proc.stdout?.off('data', onData);
+      stream?.off('data', onData);
       child.proc.off('exit', onExit);
       if (err) reject(err);
       else resolve(value ?? '');
     }
-    child.proc.stdout?.on('data', onData);
+    stream?.on('data', onData);
     child.proc.once('exit', onExit);
   });
 }

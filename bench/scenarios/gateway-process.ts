@@ -5,7 +5,9 @@ import type { TransportName } from '../bench.options';
 import { onCore } from '../lib/cores';
 import { postJson, sleep } from '../lib/http';
 import { rssMiB } from '../lib/proc';
-import { Child, startChild } from '../lib/spawn';
+import { Child, startChild, waitForLine } from '../lib/spawn';
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface RunningGateway {
   child: Child;
@@ -33,13 +35,7 @@ export const AUTH_HEADER = `Bearer ${API_KEY}`;
 export async function startGateway(ctx: BenchContext, transport: TransportName): Promise<RunningGateway> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const profile = ctx.profileDir
-    ? [
-        '--cpu-prof',
-        `--cpu-prof-dir=${ctx.profileDir}`,
-        `--cpu-prof-name=gateway-${transport}-${Date.now()}.cpuprofile`,
-      ]
-    : [];
+  const profile = ctx.profileDir ? ['-r', './bench/tools/cpu-profiler.preload.js'] : [];
   const started = performance.now();
   const child = startChild(onCore(ctx.plan, 'gateway', [process.execPath, ...profile, 'dist/src/main.js']), {
     env: {
@@ -53,6 +49,7 @@ export async function startGateway(ctx: BenchContext, transport: TransportName):
       DEFAULT_EMBEDDING_MODEL: EMBEDDING_MODEL,
       AWS_ENDPOINT_URL_BEDROCK_RUNTIME: ctx.emulatorUrl,
       AWS_ENDPOINT_URL_BEDROCK: ctx.emulatorUrl,
+      ...(ctx.profileDir ? { BENCH_PROFILE_DIR: ctx.profileDir } : {}),
     },
   });
   for (;;) {
@@ -69,4 +66,23 @@ export async function startGateway(ctx: BenchContext, transport: TransportName):
   const startupMs = performance.now() - started;
   await sleep(1_000);
   return { child, url, startupMs, idleRssMiB: rssMiB(child.pid) };
+}
+
+/**
+ * With --profile, profiles the gateway while `work` runs (SIGUSR2 to the preloaded profiler, twice) and saves
+ * the profile as `<profileDir>/<name>.cpuprofile`; without it, just runs `work`.
+ */
+export async function profiled<T>(
+  ctx: BenchContext,
+  gw: RunningGateway,
+  name: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!ctx.profileDir) return work();
+  gw.child.proc.kill('SIGUSR2');
+  const result = await work();
+  const written = waitForLine(gw.child, /PROFILE_WRITTEN (\S+)/, 30_000, 'stderr');
+  gw.child.proc.kill('SIGUSR2');
+  renameSync(await written, join(ctx.profileDir, `${name}.cpuprofile`));
+  return result;
 }

@@ -7,7 +7,7 @@ import { runWrk } from '../load/wrk';
 import { patchJson, postJson } from '../lib/http';
 import { measured } from '../lib/proc';
 import type { Distribution } from '../lib/stats';
-import { AUTH_HEADER, startGateway } from './gateway-process';
+import { AUTH_HEADER, profiled, startGateway } from './gateway-process';
 import type { LoadResult } from './load.types';
 import { timedLoad, warmUp } from './timed-load';
 
@@ -73,12 +73,16 @@ export async function measureGateway(ctx: BenchContext, transport: TransportName
     });
     const throughput = {
       c8: await timedLoad(ctx, pid, { ...plain, connections: 8 }),
-      c64: await timedLoad(ctx, pid, { ...plain, connections: 64 }),
+      c64: await profiled(ctx, gw, `${transport}-chat-c64`, () =>
+        timedLoad(ctx, pid, { ...plain, connections: 64 }),
+      ),
       c256: await timedLoad(ctx, pid, { ...plain, connections: 256 }),
     };
     const streams = {
       c8: await timedLoad(ctx, pid, { ...streamed, connections: 8 }),
-      c64: await timedLoad(ctx, pid, { ...streamed, connections: 64 }),
+      c64: await profiled(ctx, gw, `${transport}-stream-c64`, () =>
+        timedLoad(ctx, pid, { ...streamed, connections: 64 }),
+      ),
     };
     const timing = await streamTiming({
       url: chat.url,
