@@ -1,7 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { UsageInterceptor } from './usage.interceptor';
 import { UsageRecorder } from './usage.recorder';
+import { UsageTracker } from './usage.tracker';
 
 @Global()
-@Module({ providers: [UsageRecorder, UsageInterceptor], exports: [UsageRecorder, UsageInterceptor] })
+@Module({
+  providers: [UsageRecorder, UsageTracker, UsageInterceptor],
+  exports: [UsageRecorder, UsageTracker, UsageInterceptor],
+})
 export class UsageModule {}
