@@ -29,7 +29,7 @@ export class OpenAIExceptionFilter implements ExceptionFilter {
         error: error.message,
       });
     }
-    if (reply.sent) return; // a stream already under way reports its error in-band (see SseInterceptor)
+    if (reply.sent) return; // a stream already under way reports its error in-band (see common/sse/sse-readable.ts)
     void reply.status(error.status).headers(error.headers).send(error.toBody());
   }
 }
