@@ -1,5 +1,6 @@
-import { ConsoleLogger, LogLevel } from '@nestjs/common';
+import type { ConsoleLogger, LogLevel } from '@nestjs/common';
 import type { LogLevelName } from '../../config/env.schema';
+import { GatewayLogger } from './gateway-logger';
 
 const LEVELS: Record<LogLevelName, LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -12,5 +13,5 @@ const LEVELS: Record<LogLevelName, LogLevel[]> = {
  * Structured JSON lines (one object per line, for CloudWatch / Loki) unless a human is watching a terminal.
  */
 export function createLogger(level: LogLevelName, json = !process.stdout.isTTY): ConsoleLogger {
-  return new ConsoleLogger({ json, colors: !json, logLevels: LEVELS[level] });
+  return new GatewayLogger({ json, colors: !json, logLevels: LEVELS[level] });
 }
