@@ -28,6 +28,40 @@ export function areaOf(url: string, functionName: string): string {
   return url.replace(/^.*\//, '');
 }
 
+/**
+ * Where each sample's time belongs, judged from the leaf upwards: the first frame that matches a rule names
+ * the layer (so `JSON.parse` called by Fastify's body parser is Fastify, a socket write by undici is the
+ * transport). Order matters: more specific rules first.
+ */
+const LAYERS: [string, RegExp][] = [
+  ['transport: SigV4 signing', /request-signer|@smithy\/signature-v4|sha256-hasher/],
+  ['transport: HTTP client (undici)', /node_modules\/undici\//],
+  ['transport: other (lean/SDK, event stream)', /src\/bedrock\/|@smithy\/|@aws-sdk\//],
+  ['SSE writer', /src\/common\/sse\//],
+  ['usage + logging', /src\/usage\/|src\/common\/logging\/|console-logger\.service|logger\.service/],
+  ['mapping (providers)', /src\/providers\//],
+  ['validation', /src\/chat\/validation\/|src\/common\/validation\//],
+  ['chat service + controller', /src\/chat\//],
+  ['auth guard', /src\/auth\//],
+  ['other gateway code', /\/(dist\/)?src\//],
+  ['Nest (router, guards, pipes, rxjs)', /@nestjs\/|node_modules\/rxjs\//],
+  ['Fastify (routing, hooks, body parsing, reply)', /fastify|find-my-way|secure-json-parse|avvio|middie/],
+];
+/** Node's own frames count for the closest caller above; only stacks of Node frames alone land here. */
+const NODE_LAYER: [string, RegExp] = [
+  'Node HTTP server + sockets',
+  /^node:(_http|net|internal\/stream_base|internal\/streams|events|internal\/http)/,
+];
+
+function layerOf(stack: ProfileNode[]): string {
+  const leaf = stack[0]?.callFrame.functionName;
+  if (leaf === '(garbage collector)') return 'GC';
+  if (leaf === '(idle)') return 'idle';
+  for (const node of stack) for (const [name, rule] of LAYERS) if (rule.test(node.callFrame.url)) return name;
+  if (stack.some((node) => NODE_LAYER[1].test(node.callFrame.url))) return NODE_LAYER[0];
+  return 'other (Node internals, microtask queue, native)';
+}
+
 export function summarise(profile: Profile, top = 25): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -37,6 +71,7 @@ export function summarise(profile: Profile, top = 25): string {
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   const areas = new Map<string, number>();
+  const layers = new Map<string, number>();
   let total = 0;
   profile.samples.forEach((id, i) => {
     const dt = profile.timeDeltas[i] ?? 0;
@@ -46,6 +81,11 @@ export function summarise(profile: Profile, top = 25): string {
     self.set(label(node), (self.get(label(node)) ?? 0) + dt);
     const area = areaOf(node.callFrame.url, node.callFrame.functionName);
     areas.set(area, (areas.get(area) ?? 0) + dt);
+    const stack: ProfileNode[] = [];
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
+      stack.push(byId.get(cur)!);
+    const layer = layerOf(stack);
+    layers.set(layer, (layers.get(layer) ?? 0) + dt);
     const seen = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const l = label(byId.get(cur)!);
@@ -62,6 +102,8 @@ export function summarise(profile: Profile, top = 25): string {
       .join('\n');
   return [
     `total ${(total / 1000).toFixed(0)} ms sampled`,
+    '\ntime by layer (leaf-most matching frame)',
+    rows(layers, 30),
     '\nself time by area',
     rows(areas, 30),
     '\nself time by function',

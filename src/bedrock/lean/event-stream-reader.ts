@@ -44,18 +44,27 @@ export class EventStreamReader<T> implements AsyncIterableIterator<T> {
     return this;
   }
 
-  async next(): Promise<IteratorResult<T>> {
-    while (this.head === this.queue.length) {
-      if (this.failure !== undefined) this.fail();
-      if (this.ended) return { done: true, value: undefined };
-      await this.fill();
-    }
+  next(): Promise<IteratorResult<T>> {
+    // Events already decoded are handed out without an async function's extra promise and ticks.
+    return this.head < this.queue.length ? Promise.resolve(this.take()) : this.read();
+  }
+
+  private take(): IteratorResult<T> {
     const value = this.queue[this.head++];
     if (this.head === this.queue.length) {
       this.queue = [];
       this.head = 0;
     }
     return { done: false, value };
+  }
+
+  private async read(): Promise<IteratorResult<T>> {
+    while (this.head === this.queue.length) {
+      if (this.failure !== undefined) this.fail();
+      if (this.ended) return { done: true, value: undefined };
+      await this.fill();
+    }
+    return this.take();
   }
 
   return(): Promise<IteratorResult<T>> {

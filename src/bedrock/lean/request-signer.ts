@@ -1,7 +1,8 @@
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { hash } from 'node:crypto';
 import type { AwsCredentialIdentityProvider, HttpRequest } from '@smithy/types';
+import { Sha256Hasher } from './sha256-hasher';
 
 /** What is signed: one runtime request. Header names are lower-case. */
 export interface UnsignedRequest {
@@ -19,15 +20,16 @@ export interface RequestSigner {
 
 /**
  * SigV4 with AWS's own signer (`@smithy/signature-v4`, as the SDK client uses it: service `bedrock`, path
- * escaping on, `x-amz-content-sha256` added) over Node's native SHA-256. Credentials come from the SDK's
- * default provider chain — environment, shared files, web identity (Kubernetes service accounts), ECS task
- * role, instance profile — which caches them and refreshes temporary ones five minutes before they expire.
+ * escaping on, `x-amz-content-sha256` added) over Node's native SHA-256 ({@link Sha256Hasher}). Credentials
+ * come from the SDK's default provider chain — environment, shared files, web identity (Kubernetes service
+ * accounts), ECS task role, instance profile — which caches them and refreshes temporary ones five minutes
+ * before they expire.
  */
 export class SigV4Signer implements RequestSigner {
   private readonly signer: SignatureV4;
 
   constructor(region: string, credentials: AwsCredentialIdentityProvider) {
-    this.signer = new SignatureV4({ service: 'bedrock', region, credentials, sha256: Sha256 });
+    this.signer = new SignatureV4({ service: 'bedrock', region, credentials, sha256: Sha256Hasher });
   }
 
   static fromDefaultChain(region: string): SigV4Signer {
@@ -41,7 +43,12 @@ export class SigV4Signer implements RequestSigner {
       hostname: request.host,
       path: request.path,
       query: {},
-      headers: { ...request.headers, host: request.host },
+      // The body's hash precomputed (native hex): the signer then takes it from the header it would add anyway.
+      headers: {
+        ...request.headers,
+        host: request.host,
+        'x-amz-content-sha256': hash('sha256', request.body, 'hex'),
+      },
       body: request.body,
     } as HttpRequest;
     const signed = await this.signer.sign(toSign, { signingDate });

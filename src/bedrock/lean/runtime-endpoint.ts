@@ -31,7 +31,17 @@ export async function resolveRuntimeEndpoint(region: string): Promise<RuntimeEnd
   }
 }
 
+/** Encoded model ids, by id: a gateway calls few models, and each is encoded once. Bounded all the same. */
+const encoded = new Map<string, string>();
+const MAX_ENCODED = 1_000;
+
 /** `/model/{modelId}/{operation}` with the id as one percent-encoded path segment, as the SDK encodes it (§1.5). */
 export function modelPath(endpoint: RuntimeEndpoint, modelId: string, operation: string): string {
-  return `${endpoint.basePath}/model/${extendedEncodeURIComponent(modelId)}/${operation}`;
+  let segment = encoded.get(modelId);
+  if (segment === undefined) {
+    segment = extendedEncodeURIComponent(modelId);
+    if (encoded.size >= MAX_ENCODED) encoded.clear();
+    encoded.set(modelId, segment);
+  }
+  return `${endpoint.basePath}/model/${segment}/${operation}`;
 }
