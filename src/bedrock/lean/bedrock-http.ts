@@ -2,6 +2,7 @@ import { loadRestJsonErrorCode } from '@smithy/core/protocols';
 import type { ResponseMetadata } from '@smithy/types';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
+import { collectBody, UndiciExchange } from './undici-exchange';
 import { bedrockException, parseObject } from './bedrock-exception';
 import type { RequestSigner } from './request-signer';
 import type { RetryPolicy } from './retry-policy';
@@ -18,7 +19,8 @@ export interface PostRequest {
 /** A successful (2xx) answer whose body has not been read yet. */
 export interface BedrockResponse {
   headers: IncomingHttpHeaders;
-  body: Dispatcher.ResponseData['body'];
+  /** Where the body arrives: collect it ({@link readBody}) or stream it (EventStreamReader). */
+  exchange: UndiciExchange;
   $metadata: ResponseMetadata;
 }
 
@@ -74,14 +76,10 @@ export class BedrockHttp {
       });
       let failure: Error;
       let answered: { statusCode: number; headers: Record<string, string> } | undefined;
+      const exchange = new UndiciExchange(signal);
       try {
-        const res = await this.pool.request({
-          method: 'POST',
-          path: request.path,
-          headers,
-          body: request.body,
-          signal,
-        });
+        this.pool.dispatch({ method: 'POST', path: request.path, headers, body: request.body }, exchange);
+        const res = await exchange.head;
         const $metadata: ResponseMetadata = {
           httpStatusCode: res.statusCode,
           requestId: single(res.headers['x-amzn-requestid']),
@@ -91,12 +89,12 @@ export class BedrockHttp {
           totalRetryDelay,
         };
         if (res.statusCode >= 200 && res.statusCode < 300) {
-          const result = await consume({ headers: res.headers, body: res.body, $metadata });
+          const result = await consume({ headers: res.headers, exchange, $metadata });
           this.retries.succeeded(token);
           return result;
         }
         answered = { statusCode: res.statusCode, headers: flatHeaders(res.headers) };
-        failure = await this.errorFrom(res, answered.headers, $metadata);
+        failure = await this.errorFrom(exchange, answered, $metadata);
       } catch (err) {
         if (signal.aborted) throw signal.reason;
         failure = err instanceof Error ? err : new Error(String(err));
@@ -109,19 +107,18 @@ export class BedrockHttp {
 
   /** Bedrock's error response (wire doc §6.2) as the SDK's exception: code from `x-amzn-errortype` or the body. */
   private async errorFrom(
-    res: Dispatcher.ResponseData,
-    headers: Record<string, string>,
+    exchange: UndiciExchange,
+    res: { statusCode: number; headers: Record<string, string> },
     $metadata: ResponseMetadata,
   ): Promise<Error> {
     let text: string;
     try {
-      text = await res.body.text();
+      text = (await collectBody(exchange)).toString('utf8');
     } catch (err) {
       return new TruncatedResponseError('Bedrock’s error response was cut off.', $metadata, { cause: err });
     }
     const body = parseObject(text);
-    const name =
-      loadRestJsonErrorCode({ statusCode: res.statusCode, headers, body: undefined }, body) ?? 'Unknown';
+    const name = loadRestJsonErrorCode({ ...res, body: undefined }, body) ?? 'Unknown';
     return bedrockException(name, body, $metadata);
   }
 
@@ -133,7 +130,7 @@ export class BedrockHttp {
 /** Reads a whole successful body; a connection lost mid-body is a truncated answer (retried like a reset). */
 export async function readBody(res: BedrockResponse): Promise<Buffer> {
   try {
-    return Buffer.from(await res.body.arrayBuffer());
+    return await collectBody(res.exchange);
   } catch (err) {
     throw new TruncatedResponseError('Bedrock’s response was cut off.', res.$metadata, { cause: err });
   }

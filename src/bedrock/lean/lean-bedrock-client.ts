@@ -77,7 +77,7 @@ export class LeanBedrockClient extends BedrockClient {
       body: toWireJson(body),
     };
     return this.http.send(request, signal, (res) =>
-      new EventStreamReader(res.body, converseStreamEvent, res.$metadata, signal).start(),
+      new EventStreamReader(res.exchange, converseStreamEvent, res.$metadata, signal).start(),
     );
   }
 
@@ -117,7 +117,7 @@ export class LeanBedrockClient extends BedrockClient {
       body: input.body,
     };
     return this.http.send(request, signal, (res) =>
-      new EventStreamReader(res.body, invokeStreamChunk, res.$metadata, signal).start(),
+      new EventStreamReader(res.exchange, invokeStreamChunk, res.$metadata, signal).start(),
     );
   }
 

@@ -183,6 +183,23 @@ describe('lean transport event streams, compared with the stock SDK client on th
     expect((await drain(converseStream(pair.lean))).events).toHaveLength(1);
   });
 
+  it('delivers every event, in order, to a consumer far slower than the connection', async () => {
+    const deltas = Array.from({ length: 3_000 }, (_, i) =>
+      frame('event', 'contentBlockDelta', { contentBlockIndex: 0, delta: { text: String(i) } }),
+    );
+    pair.canned.respond({
+      headers: STREAM_HEADERS,
+      body: slices(Buffer.concat([EVENTS[0], ...deltas]), 64 * 1024),
+    });
+    const seen: string[] = [];
+    for await (const event of await pair.lean.converseStream({ modelId: 'm', messages: [] }, signal)) {
+      const text = event.contentBlockDelta?.delta?.text;
+      if (text !== undefined) seen.push(text);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(seen).toEqual(deltas.map((_, i) => String(i)));
+  });
+
   it('decodes InvokeModelWithResponseStream chunks to bytes, as the SDK does', async () => {
     const chunk = (json: object) =>
       frame('event', 'chunk', { bytes: Buffer.from(JSON.stringify(json)).toString('base64') });
