@@ -23,6 +23,11 @@ module.exports = {
         '<rootDir>/bench/**/*.spec.ts',
       ],
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: '<rootDir>/test/support/node-realm.environment.js',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+    },
   ],
 };
