@@ -24,6 +24,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({})).toThrow(/No API key source configured: set API_KEY/);
   });
 
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ API_KEY: '', API_KEY_PARAM_NAME: '/p', PORT: '' })).toMatchObject({
+      port: 8000,
+      keySource: { kind: 'ssm' },
+    });
+  });
+
   it('refuses two key sources', () => {
     expect(() => loadConfig({ API_KEY: 'k', API_KEY_SECRET_ARN: 'arn:x' })).toThrow(
       /one API key source, not several: API_KEY_SECRET_ARN, API_KEY/,

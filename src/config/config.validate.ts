@@ -77,7 +77,12 @@ function origins(value: string | undefined): string[] {
 
 /** Validates the raw environment and builds the typed configuration, or throws a {@link ConfigError}. */
 export function loadConfig(raw: Record<string, string | undefined>): GatewayConfig {
-  const env = plainToInstance(EnvironmentVariables, raw, { excludeExtraneousValues: false });
+  // An empty variable (`API_KEY=` in a compose file or Helm values) means unset, as in Bedrock Access Gateway;
+  // only ALLOWED_ORIGINS keeps its empty value, which switches CORS off.
+  const given = Object.fromEntries(
+    Object.entries(raw).filter(([k, v]) => v !== '' || k === 'ALLOWED_ORIGINS'),
+  );
+  const env = plainToInstance(EnvironmentVariables, given, { excludeExtraneousValues: false });
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${describe(errors).join('\n  - ')}`);
@@ -88,7 +93,7 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     host: env.HOST ?? '0.0.0.0',
     logLevel: debug ? 'debug' : (env.LOG_LEVEL ?? 'info'),
     debug,
-    region: env.AWS_REGION ?? raw.AWS_DEFAULT_REGION ?? DEFAULTS.region,
+    region: env.AWS_REGION ?? given.AWS_DEFAULT_REGION ?? DEFAULTS.region,
     keySource: keySource(env),
     defaultModel: env.DEFAULT_MODEL ?? DEFAULTS.defaultModel,
     defaultEmbeddingModel: env.DEFAULT_EMBEDDING_MODEL ?? DEFAULTS.defaultEmbeddingModel,
@@ -103,5 +108,7 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     streamIdleTimeoutMs: env.STREAM_IDLE_TIMEOUT_MS ?? 120_000,
     bedrockMaxAttempts: env.BEDROCK_MAX_ATTEMPTS ?? 3,
     usageLog: env.USAGE_LOG ?? true,
+    // Kubernetes allows 30 s between SIGTERM and SIGKILL by default; finish before that.
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? 25_000,
   };
 }

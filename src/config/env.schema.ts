@@ -64,6 +64,8 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) STREAM_IDLE_TIMEOUT_MS?: number;
   /** Attempts per Bedrock call for retryable errors (throttling, 5xx), before the first byte only. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10) BEDROCK_MAX_ATTEMPTS?: number;
+  /** On SIGTERM, how long requests in flight (streams) may take to finish before their connections are closed. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) SHUTDOWN_GRACE_MS?: number;
   /** Log one structured line per completed request with its token usage. */
   @IsOptional() @Transform(toBool) @IsBoolean() USAGE_LOG?: boolean;
 }

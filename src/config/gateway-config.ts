@@ -35,6 +35,7 @@ export interface GatewayConfig {
   streamIdleTimeoutMs: number;
   bedrockMaxAttempts: number;
   usageLog: boolean;
+  shutdownGraceMs: number;
 }
 
 /** Injection token for {@link GatewayConfig}. */

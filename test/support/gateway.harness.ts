@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import OpenAI from 'openai';
 import { startEmulator } from '../../emulator/src';
@@ -26,6 +27,7 @@ export interface TestGateway {
 export async function startTestGateway(
   env: Record<string, string> = {},
   emulatorOptions: EmulatorOptions = {},
+  logger: LoggerService = createLogger(env.LOG_LEVEL === 'debug' ? 'debug' : 'error', true),
 ): Promise<TestGateway> {
   const emulator = await startEmulator({ port: 0, ...emulatorOptions });
   const awsEnv = {
@@ -39,7 +41,7 @@ export async function startTestGateway(
   };
   Object.assign(process.env, awsEnv);
   const config = loadConfig({ ...awsEnv, API_KEY: TEST_KEY, LOG_LEVEL: 'error', ...env });
-  const app = await createApp(config, createLogger(env.LOG_LEVEL === 'debug' ? 'debug' : 'error', true));
+  const app = await createApp(config, logger);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
