@@ -25,13 +25,11 @@ function collect(blocks: ContentBlock[], meta: CompletionMeta): Collected {
           type: 'reasoning.text',
           text: r.reasoningText.text ?? '',
           signature: r.reasoningText.signature,
-          index: out.details.length,
         });
       } else if (r.redactedContent) {
         out.details.push({
           type: 'reasoning.encrypted',
           data: Buffer.from(r.redactedContent).toString('base64'),
-          index: out.details.length,
         });
       }
     } else if (block.toolUse) {

@@ -1,0 +1,16 @@
+import { chat, contextFor } from '../../testing/mapping-context.fixture';
+import { CohereAdapter } from './cohere.adapter';
+
+const adapter = new CohereAdapter();
+
+describe('CohereAdapter', () => {
+  it('sends tools without a toolChoice field, which Command R does not take', () => {
+    const out = adapter.buildConverseRequest(
+      chat([{ role: 'user', content: 'q' }], { tools: [{ type: 'function', function: { name: 'search' } }] }),
+      contextFor('cohere.command-r-plus-v1:0'),
+    );
+    expect(out.toolConfig).toEqual({
+      tools: [{ toolSpec: { name: 'search', inputSchema: { json: { type: 'object', properties: {} } } } }],
+    });
+  });
+});
