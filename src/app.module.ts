@@ -8,6 +8,7 @@ import { OpenAIExceptionFilter } from './common/filters/openai-exception.filter'
 import { GatewayConfigModule } from './config/config.module';
 import type { GatewayConfig } from './config/gateway-config';
 import { HealthModule } from './health/health.module';
+import { ModelsModule } from './models/models.module';
 import { ProvidersModule } from './providers/providers.module';
 import { UsageModule } from './usage/usage.module';
 
@@ -25,6 +26,7 @@ export class AppModule {
         ProvidersModule,
         UsageModule,
         ChatModule,
+        ModelsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: OpenAIExceptionFilter }],
     };
