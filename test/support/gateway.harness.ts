@@ -61,6 +61,8 @@ export async function startTestGateway(
     openai: clientFor('/v1'),
     clientFor,
     close: async () => {
+      // Test clients keep pooled (sometimes never-used) sockets open; a real shutdown waits for them, a test need not.
+      app.getHttpServer().closeAllConnections();
       await app.close();
       await emulator.close();
     },

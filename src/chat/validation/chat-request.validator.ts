@@ -14,6 +14,7 @@ import { validateMessage } from './message.validator';
 import { validateResponseFormat, validateToolChoice, validateTools } from './tools.validator';
 
 const EFFORTS = ['minimal', 'low', 'medium', 'high'] as const;
+const SERVICE_TIERS = ['auto', 'default', 'flex', 'priority'] as const;
 
 function validateStop(value: unknown): void {
   if (value === undefined || value === null || typeof value === 'string') return;
@@ -44,7 +45,6 @@ function validateIgnored(body: Record<string, unknown>): void {
   optionalBoolean(body.logprobs, 'logprobs');
   optionalNumber(body.top_logprobs, 'top_logprobs', { min: 0, max: 20, integer: true });
   optionalBoolean(body.store, 'store');
-  optionalString(body.service_tier, 'service_tier');
   if (body.logit_bias !== undefined && body.logit_bias !== null && !isObject(body.logit_bias)) {
     throw wrongType('logit_bias', 'an object', body.logit_bias);
   }
@@ -85,6 +85,7 @@ export function validateChatRequest(body: unknown): ChatCompletionRequest {
   optionalBoolean(body.parallel_tool_calls, 'parallel_tool_calls');
   validateResponseFormat(body.response_format);
   optionalEnum(body.reasoning_effort, 'reasoning_effort', EFFORTS);
+  optionalEnum(body.service_tier, 'service_tier', SERVICE_TIERS);
   validateIgnored(body);
   return body as unknown as ChatCompletionRequest;
 }

@@ -10,6 +10,7 @@ import type { ChatAdapter } from '../chat-adapter';
 import type { CompletionMeta } from './completion-meta';
 import { mapInferenceConfig } from './map-inference-config';
 import { mapMessages } from './map-messages';
+import { mapRequestMetadata } from './map-request-metadata';
 import { toChatCompletion } from './map-response';
 import { mapStreamEvent, StreamOutput } from './map-stream-event';
 import { mapToolConfig } from './map-tool-config';
@@ -33,6 +34,10 @@ export class ConverseAdapter implements ChatAdapter {
     if (inferenceConfig) request.inferenceConfig = inferenceConfig;
     const toolConfig = mapToolConfig(req, ctx);
     if (toolConfig) request.toolConfig = toolConfig;
+    const requestMetadata = mapRequestMetadata(req);
+    if (requestMetadata) request.requestMetadata = requestMetadata;
+    // OpenAI's flex / priority / default tiers are Bedrock's service tiers of the same names; `auto` is Bedrock's default.
+    if (req.service_tier && req.service_tier !== 'auto') request.serviceTier = { type: req.service_tier };
     const fields = { ...this.additionalFields(req, ctx), ...passThroughFields(req) };
     if (Object.keys(fields).length > 0) request.additionalModelRequestFields = fields as JsonDocument;
     this.finishRequest(request, req, ctx);
