@@ -1,16 +1,16 @@
 import { OpenAIEmbeddings } from '@langchain/openai';
 import { getEncoding } from 'js-tiktoken';
 import OpenAI from 'openai';
-import type { RequestLogEntry, RunningEmulator } from '../emulator/src';
-import { catalog } from '../emulator/src/catalog/catalog';
-import { UsageRecorder } from '../src/usage/usage.recorder';
-import { apiRejection } from './support/api-rejection';
-import { startTestGateway, TEST_KEY, TestGateway } from './support/gateway.harness';
+import type { RequestLogEntry, RunningEmulator } from '../../emulator/src';
+import { catalog } from '../../emulator/src/catalog/catalog';
+import { UsageRecorder } from '../../src/usage/usage.recorder';
+import { apiRejection } from '../support/api-rejection';
+import { mark } from '../support/emulator-log';
+import { startTestGateway, TEST_KEY, TestGateway } from '../support/gateway.harness';
 
 /** The native bodies the gateway sent, in arrival order. */
 const invocations = (emulator: RunningEmulator, sinceSeq?: number): RequestLogEntry[] =>
   emulator.requests(sinceSeq).filter((r) => r.operation === 'InvokeModel');
-const lastSeq = (emulator: RunningEmulator): number => emulator.requests().at(-1)?.seq ?? 0;
 const defaultDimension = (modelId: string): number =>
   catalog.models.find((m) => m.modelId === modelId)!.embedding!.defaultDimension;
 const decodeBase64 = (b64: string): number[] => {
@@ -52,7 +52,7 @@ describe('POST /v1/embeddings', () => {
     const input = ['alpha beta', 'gamma'];
 
     it('returns one float vector per input, in order, with Bedrock token counts as usage', async () => {
-      const since = lastSeq(gw.emulator);
+      const since = mark(gw.emulator);
       const res = await gw.openai.embeddings.create({ model, input, encoding_format: 'float' });
       expect(res.object).toBe('list');
       expect(res.model).toBe(model);
@@ -81,7 +81,7 @@ describe('POST /v1/embeddings', () => {
   });
 
   it('sends each family its native body', async () => {
-    const since = lastSeq(gw.emulator);
+    const since = mark(gw.emulator);
     for (const model of FAMILIES) await gw.openai.embeddings.create({ model, input: 'hello' });
     const bodies = Object.fromEntries(invocations(gw.emulator, since).map((c) => [c.modelId, c.body]));
     expect(bodies).toEqual({
@@ -105,14 +105,14 @@ describe('POST /v1/embeddings', () => {
     ['cohere.embed-v4:0', 512, 'output_dimension'],
     ['amazon.nova-2-multimodal-embeddings-v1:0', 384, 'embeddingDimension'],
   ])('passes dimensions to %s (%i, as %s)', async (model, dimensions, field) => {
-    const since = lastSeq(gw.emulator);
+    const since = mark(gw.emulator);
     const res = await gw.openai.embeddings.create({ model, input: 'x', dimensions });
     expect(res.data[0].embedding).toHaveLength(dimensions);
     expect(JSON.stringify(invocations(gw.emulator, since)[0].body)).toContain(`"${field}":${dimensions}`);
   });
 
   it('refuses dimensions a model does not offer, naming them, without calling Bedrock', async () => {
-    const since = lastSeq(gw.emulator);
+    const since = mark(gw.emulator);
     const err = await apiRejection(
       gw.openai.embeddings.create({ model: 'amazon.titan-embed-text-v2:0', input: 'x', dimensions: 100 }),
     );
@@ -123,7 +123,7 @@ describe('POST /v1/embeddings', () => {
   });
 
   it('takes Cohere input_type per request, defaulting to search_document', async () => {
-    const since = lastSeq(gw.emulator);
+    const since = mark(gw.emulator);
     await gw.openai.embeddings.create({
       model: 'cohere.embed-english-v3',
       input: 'q',
@@ -138,7 +138,7 @@ describe('POST /v1/embeddings', () => {
   it('splits Cohere inputs beyond 96 into batches and keeps the vectors in input order', async () => {
     const model = 'cohere.embed-english-v3';
     const input = Array.from({ length: 200 }, (_, i) => `document number ${i}`);
-    const since = lastSeq(gw.emulator);
+    const since = mark(gw.emulator);
     const res = await gw.openai.embeddings.create({ model, input, encoding_format: 'float' });
     expect(res.data.map((d) => d.index)).toEqual(input.map((_, i) => i));
     const batches = invocations(gw.emulator, since).map((c) => (c.body as { texts: string[] }).texts);
@@ -155,7 +155,7 @@ describe('POST /v1/embeddings', () => {
   it('decodes token-array input (what tiktoken-counting clients send) back to the texts', async () => {
     const enc = getEncoding('cl100k_base');
     const texts = ['The quick brown fox', 'jumps over the lazy dog'];
-    const since = lastSeq(gw.emulator);
+    const since = mark(gw.emulator);
     const fromTokens = await gw.openai.embeddings.create({
       model: 'cohere.embed-english-v3',
       input: texts.map((t) => enc.encode(t)),
@@ -181,7 +181,7 @@ describe('POST /v1/embeddings', () => {
     ['a chat model', 'model', { model: 'anthropic.claude-3-haiku-20240307-v1:0' }],
     ['ids outside the tokenizer', 'input[0]', { input: [[15339, 999_999]] }],
   ])('answers 400 for %s, naming %s, without calling Bedrock', async (_, param, override) => {
-    const since = lastSeq(gw.emulator);
+    const since = mark(gw.emulator);
     const body = {
       model: 'cohere.embed-english-v3',
       input: 'x',
@@ -232,7 +232,7 @@ describe('POST /v1/embeddings', () => {
       configuration: { baseURL: `${gw.url}/v1` },
     });
     const docs = Array.from({ length: 150 }, (_, i) => `passage ${i} about things`);
-    const since = lastSeq(gw.emulator);
+    const since = mark(gw.emulator);
     const vectors = await embeddings.embedDocuments(docs);
     expect(vectors).toHaveLength(150);
     expect(vectors.every((v) => v.length === 256)).toBe(true);
@@ -256,7 +256,7 @@ describe('bounded concurrency for one-text-per-call families', () => {
   it('keeps at most EMBEDDING_CONCURRENCY calls in flight, several at once, results in order', async () => {
     const model = 'amazon.titan-embed-text-v2:0';
     const input = Array.from({ length: 10 }, (_, i) => `text ${i}`);
-    const since = lastSeq(gw.emulator);
+    const since = mark(gw.emulator);
     const res = await gw.openai.embeddings.create({ model, input, encoding_format: 'float' });
     const calls = invocations(gw.emulator, since);
     expect(calls).toHaveLength(10);

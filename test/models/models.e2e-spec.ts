@@ -1,7 +1,8 @@
-import { catalog, profileArn, profilesForRegion } from '../emulator/src/catalog/catalog';
-import type { RunningEmulator } from '../emulator/src';
-import { apiRejection } from './support/api-rejection';
-import { startTestGateway, TEST_KEY, TestGateway } from './support/gateway.harness';
+import { catalog, profileArn, profilesForRegion } from '../../emulator/src/catalog/catalog';
+import type { RunningEmulator } from '../../emulator/src';
+import { apiRejection } from '../support/api-rejection';
+import { runtimeRequests } from '../support/emulator-log';
+import { startTestGateway, TEST_KEY, TestGateway } from '../support/gateway.harness';
 
 const CONTROL_PLANE = new Set([
   'ListFoundationModels',
@@ -11,8 +12,6 @@ const CONTROL_PLANE = new Set([
 ]);
 const controlPlaneCalls = (emulator: RunningEmulator) =>
   emulator.requests().filter((r) => CONTROL_PLANE.has(r.operation)).length;
-const runtimeCalls = (emulator: RunningEmulator) =>
-  emulator.requests().filter((r) => r.operation === 'Converse' || r.operation === 'InvokeModel');
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 const APP_PROFILE = profilesForRegion('us-east-1').find((p) => p.type === 'APPLICATION')!;
@@ -146,7 +145,7 @@ describe('allow-list and aliases', () => {
     gw.emulator.clearRequests();
     const reply = await gw.openai.chat.completions.create({ model: 'gpt-4o', messages: hi });
     expect(reply.model).toBe('gpt-4o');
-    expect(runtimeCalls(gw.emulator).map((r) => r.modelId)).toEqual([
+    expect(runtimeRequests(gw.emulator).map((r) => r.modelId)).toEqual([
       'us.anthropic.claude-3-5-sonnet-20240620-v1:0',
     ]);
 
@@ -158,14 +157,14 @@ describe('allow-list and aliases', () => {
     expect((await apiRejection(gw.openai.models.retrieve('meta.llama3-1-70b-instruct-v1:0'))).status).toBe(
       404,
     );
-    expect(runtimeCalls(gw.emulator)).toHaveLength(0);
+    expect(runtimeRequests(gw.emulator)).toHaveLength(0);
   });
 
   it('maps an embedding alias, and OpenAI embedding names without one to DEFAULT_EMBEDDING_MODEL', async () => {
     gw.emulator.clearRequests();
     await gw.openai.embeddings.create({ model: 'text-embedding-3-large', input: 'x' });
     await gw.openai.embeddings.create({ model: 'text-embedding-3-small', input: 'x' });
-    expect(runtimeCalls(gw.emulator).map((r) => r.modelId)).toEqual([
+    expect(runtimeRequests(gw.emulator).map((r) => r.modelId)).toEqual([
       'cohere.embed-v4:0',
       'amazon.titan-embed-text-v2:0',
     ]);
@@ -220,7 +219,7 @@ describe('control plane unavailable at boot', () => {
     );
     expect(err.status).toBe(400);
     expect(err.message).toContain('The provided model identifier is invalid.');
-    expect(runtimeCalls(gw.emulator)).toHaveLength(1);
+    expect(runtimeRequests(gw.emulator)).toHaveLength(1);
   });
 
   it('loads the catalog in the background once the control plane answers again', async () => {
