@@ -173,15 +173,17 @@ describe('client mistakes are 400s that name the field, and never reach Bedrock'
       'unsupported_value',
       null,
     ],
+    // The next two are checked once the model is resolved, so they name a model the gateway knows (an unknown
+    // one is a 404 model_not_found first).
     [
-      '{"model": "m", "messages": [{"role": "assistant", "content": "x"}]}',
+      '{"model": "gpt-4o", "messages": [{"role": "assistant", "content": "x"}]}',
       400,
       'messages[0]',
       'invalid_value',
       null,
     ],
     [
-      '{"model": "m", "messages": [{"role": "user", "content": "  "}]}',
+      '{"model": "gpt-4o", "messages": [{"role": "user", "content": "  "}]}',
       400,
       'messages',
       'invalid_value',

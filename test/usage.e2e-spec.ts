@@ -8,7 +8,7 @@ const logs = new CapturingLogger();
 const usageLines = () => logs.in('Usage');
 
 beforeAll(async () => {
-  gw = await startTestGateway({ LOG_LEVEL: 'info', DEFAULT_MODEL: HAIKU }, {}, logs);
+  gw = await startTestGateway({ LOG_LEVEL: 'info', DEFAULT_MODEL: HAIKU }, {}, { logger: logs });
 });
 afterAll(() => gw.close());
 beforeEach(() => logs.entries.splice(0));

@@ -16,7 +16,7 @@ import type { ChatCompletionRequest } from './dto/chat-request.types';
 import type { ChatCompletion, ChatCompletionChunk, CompletionUsage } from './dto/chat-response.types';
 import { MediaService } from './media/media.service';
 import { ChatStream } from './stream/chat-stream';
-import { UpstreamCall } from './stream/upstream-call';
+import { UpstreamCall } from '../bedrock/upstream-call';
 
 /** Orchestrates one chat completion: resolve the model, map the request, call Bedrock, map the answer back. */
 @Injectable()

@@ -67,12 +67,26 @@ function keySource(env: EnvironmentVariables): KeySource {
   return { kind: 'env', keys };
 }
 
+const list = (value: string): string[] =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+function aliases(value: string | undefined): Record<string, string> {
+  // No prototype: an alias named `constructor` must not find Object's.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const pair of list(value ?? '')) {
+    const [name, target] = pair.split('=').map((s) => s.trim());
+    if (name in out) throw new ConfigError(`MODEL_ALIASES: the alias '${name}' is defined twice.`);
+    out[name] = target;
+  }
+  return out;
+}
+
 function origins(value: string | undefined): string[] {
   // Bedrock Access Gateway allows every origin unless told otherwise; `ALLOWED_ORIGINS=` (empty) turns CORS off.
-  return (value ?? '*')
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
+  return list(value ?? '*');
 }
 
 /** Validates the raw environment and builds the typed configuration, or throws a {@link ConfigError}. */
@@ -110,5 +124,11 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     usageLog: env.USAGE_LOG ?? true,
     // Kubernetes allows 30 s between SIGTERM and SIGKILL by default; finish before that.
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? 25_000,
+    modelCatalogRefreshMs: env.MODEL_CATALOG_REFRESH_MS ?? 600_000,
+    modelCatalogBootTimeoutMs: env.MODEL_CATALOG_BOOT_TIMEOUT_MS ?? 5_000,
+    allowedModels: env.ALLOWED_MODELS === undefined ? undefined : list(env.ALLOWED_MODELS),
+    modelAliases: aliases(env.MODEL_ALIASES),
+    embeddingConcurrency: env.EMBEDDING_CONCURRENCY ?? 8,
+    embeddingTokenEncoding: env.EMBEDDING_TOKEN_ENCODING ?? 'cl100k_base',
   };
 }

@@ -1,4 +1,4 @@
-import type { LogLevelName } from './env.schema';
+import type { LogLevelName, TokenEncodingName } from './env.schema';
 
 export interface ApiKeyEntry {
   /** Who the key belongs to; appears in usage records and logs instead of the key. */
@@ -36,6 +36,14 @@ export interface GatewayConfig {
   bedrockMaxAttempts: number;
   usageLog: boolean;
   shutdownGraceMs: number;
+  modelCatalogRefreshMs: number;
+  modelCatalogBootTimeoutMs: number;
+  /** Patterns of the models that may be listed and called; undefined: every model. */
+  allowedModels?: string[];
+  /** Extra model names clients may use, each mapped to the model id it stands for. */
+  modelAliases: Record<string, string>;
+  embeddingConcurrency: number;
+  embeddingTokenEncoding: TokenEncodingName;
 }
 
 /** Injection token for {@link GatewayConfig}. */

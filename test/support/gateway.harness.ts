@@ -20,14 +20,22 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** Runs after the emulator starts and before the gateway boots (faults the boot should meet, …). */
+  beforeGateway?: (emulator: RunningEmulator) => void;
+  /** Receives the gateway's logs (default: errors only, as JSON lines). */
+  logger?: LoggerService;
+}
+
 /**
  * Starts a Bedrock emulator and the gateway on it, connected only through the AWS SDK's standard settings
- * (endpoint URL variables and static credentials in the environment), as a deployment would be.
+ * (endpoint URL variables and static credentials in the environment), as a deployment would be. `AWS_*`
+ * entries of `env` override those settings (the SDK reads them from the process environment).
  */
 export async function startTestGateway(
   env: Record<string, string> = {},
   emulatorOptions: EmulatorOptions = {},
-  logger: LoggerService = createLogger(env.LOG_LEVEL === 'debug' ? 'debug' : 'error', true),
+  options: HarnessOptions = {},
 ): Promise<TestGateway> {
   const emulator = await startEmulator({ port: 0, ...emulatorOptions });
   const awsEnv = {
@@ -38,10 +46,12 @@ export async function startTestGateway(
     AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
     AWS_SECRET_ACCESS_KEY: 'emulator-secret',
     AWS_REGION: 'us-east-1',
+    ...Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('AWS_'))),
   };
   Object.assign(process.env, awsEnv);
+  options.beforeGateway?.(emulator);
   const config = loadConfig({ ...awsEnv, API_KEY: TEST_KEY, LOG_LEVEL: 'error', ...env });
-  const app = await createApp(config, logger);
+  const app = await createApp(config, options.logger ?? createLogger(env.LOG_LEVEL === 'debug' ? 'debug' : 'error', true));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
