@@ -167,10 +167,10 @@ describe('client mistakes are 400s that name the field, and never reach Bedrock'
       null,
     ],
     [
-      '{"model": "m", "messages": [{"role": "user", "content": "x"}], "n": 2}',
+      '{"model": "m", "messages": [{"role": "user", "content": "x"}], "n": 9}',
       400,
       'n',
-      'unsupported_value',
+      'integer_above_max_value',
       null,
     ],
     // The next two are checked once the model is resolved, so they name a model the gateway knows (an unknown

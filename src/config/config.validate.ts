@@ -124,6 +124,11 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     usageLog: env.USAGE_LOG ?? true,
     // Kubernetes allows 30 s between SIGTERM and SIGKILL by default; finish before that.
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? 25_000,
+    imageFetch: {
+      enabled: env.IMAGE_FETCH_ENABLED ?? true,
+      timeoutMs: env.IMAGE_FETCH_TIMEOUT_MS ?? 10_000,
+      allowedHosts: list(env.IMAGE_FETCH_ALLOWED_HOSTS ?? ''),
+    },
     modelCatalogRefreshMs: env.MODEL_CATALOG_REFRESH_MS ?? 600_000,
     modelCatalogBootTimeoutMs: env.MODEL_CATALOG_BOOT_TIMEOUT_MS ?? 5_000,
     allowedModels: env.ALLOWED_MODELS === undefined ? undefined : list(env.ALLOWED_MODELS),

@@ -67,6 +67,11 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) STREAM_IDLE_TIMEOUT_MS?: number;
   /** Attempts per Bedrock call for retryable errors (throttling, 5xx), before the first byte only. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10) BEDROCK_MAX_ATTEMPTS?: number;
+  /** Fetch images given by http(s) URL (off: only data URLs are accepted). */
+  @IsOptional() @Transform(toBool) @IsBoolean() IMAGE_FETCH_ENABLED?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) IMAGE_FETCH_TIMEOUT_MS?: number;
+  /** Hosts, addresses or CIDR ranges images may be fetched from even though they are private or loopback. */
+  @IsOptional() @IsString() IMAGE_FETCH_ALLOWED_HOSTS?: string;
   /** On SIGTERM, how long requests in flight (streams) may take to finish before their connections are closed. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) SHUTDOWN_GRACE_MS?: number;
   /** Log one structured line per completed request with its token usage. */

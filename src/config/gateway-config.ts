@@ -36,6 +36,7 @@ export interface GatewayConfig {
   bedrockMaxAttempts: number;
   usageLog: boolean;
   shutdownGraceMs: number;
+  imageFetch: { enabled: boolean; timeoutMs: number; allowedHosts: string[] };
   modelCatalogRefreshMs: number;
   modelCatalogBootTimeoutMs: number;
   /** Patterns of the models that may be listed and called; undefined: every model. */

@@ -51,7 +51,10 @@ export async function startTestGateway(
   Object.assign(process.env, awsEnv);
   options.beforeGateway?.(emulator);
   const config = loadConfig({ ...awsEnv, API_KEY: TEST_KEY, LOG_LEVEL: 'error', ...env });
-  const app = await createApp(config, options.logger ?? createLogger(env.LOG_LEVEL === 'debug' ? 'debug' : 'error', true));
+  const app = await createApp(
+    config,
+    options.logger ?? createLogger(env.LOG_LEVEL === 'debug' ? 'debug' : 'error', true),
+  );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -2,6 +2,8 @@ import { chat, contextFor, PNG_DATA_URL } from '../../testing/mapping-context.fi
 import { ClaudeAdapter } from './claude.adapter';
 
 const adapter = new ClaudeAdapter();
+const build = (...args: Parameters<ClaudeAdapter['buildConverseRequest']>) =>
+  adapter.buildConverseRequest(...args).input;
 const ctx = contextFor('anthropic.claude-3-haiku-20240307-v1:0');
 
 describe('ClaudeAdapter', () => {
@@ -23,7 +25,7 @@ describe('ClaudeAdapter', () => {
       },
     );
     (req as unknown as Record<string, unknown>).anthropic_beta = ['token-efficient-tools-2025-02-19'];
-    const out = adapter.buildConverseRequest(req, ctx);
+    const out = build(req, ctx);
     expect(out.modelId).toBe('anthropic.claude-3-haiku-20240307-v1:0');
     expect(out.system).toEqual([{ text: 'sys' }]);
     expect(out.messages?.[0].content?.map((b) => Object.keys(b)[0])).toEqual(['text', 'image']);
@@ -48,7 +50,7 @@ describe('ClaudeAdapter', () => {
       },
       { id: 'i', created: 1, model: 'claude' },
     );
-    const back = adapter.buildConverseRequest(
+    const back = build(
       chat([
         { role: 'user', content: 'q' },
         { ...out.choices[0].message, role: 'assistant', refusal: undefined },

@@ -2,6 +2,8 @@ import { chat, contextFor } from '../../testing/mapping-context.fixture';
 import { DeepSeekAdapter } from './deepseek.adapter';
 
 const adapter = new DeepSeekAdapter();
+const build = (...args: Parameters<DeepSeekAdapter['buildConverseRequest']>) =>
+  adapter.buildConverseRequest(...args).input;
 
 describe('DeepSeekAdapter', () => {
   it("surfaces R1's reasoning as reasoning_content, not as <think> text in content", () => {
@@ -25,7 +27,7 @@ describe('DeepSeekAdapter', () => {
 
   it('does not send earlier reasoning back, and refuses tools on R1', () => {
     const ctx = contextFor('us.deepseek.r1-v1:0');
-    const out = adapter.buildConverseRequest(
+    const out = build(
       chat([
         { role: 'user', content: 'q' },
         {
@@ -40,7 +42,7 @@ describe('DeepSeekAdapter', () => {
     );
     expect(out.messages?.[1]).toEqual({ role: 'assistant', content: [{ text: '42' }] });
     expect(() =>
-      adapter.buildConverseRequest(
+      build(
         chat([{ role: 'user', content: 'q' }], { tools: [{ type: 'function', function: { name: 'f' } }] }),
         ctx,
       ),

@@ -1,9 +1,12 @@
 import { chat, contextFor, PNG_DATA_URL } from '../../testing/mapping-context.fixture';
 import { GenericConverseAdapter } from './generic.adapter';
 
+const build = (...args: Parameters<GenericConverseAdapter['buildConverseRequest']>) =>
+  new GenericConverseAdapter().buildConverseRequest(...args).input;
+
 describe('GenericConverseAdapter', () => {
   it('sends an unknown model what the client asked for and leaves the judgement to Bedrock', () => {
-    const out = new GenericConverseAdapter().buildConverseRequest(
+    const out = build(
       chat(
         [
           { role: 'system', content: 's' },

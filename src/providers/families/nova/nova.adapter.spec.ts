@@ -2,6 +2,8 @@ import { chat, contextFor, PNG_DATA_URL } from '../../testing/mapping-context.fi
 import { NovaAdapter } from './nova.adapter';
 
 const adapter = new NovaAdapter();
+const build = (...args: Parameters<NovaAdapter['buildConverseRequest']>) =>
+  adapter.buildConverseRequest(...args).input;
 
 describe('NovaAdapter', () => {
   it('gives Nova Pro images and every tool choice, but refuses images for text-only Nova Micro', () => {
@@ -20,10 +22,10 @@ describe('NovaAdapter', () => {
         tool_choice: 'required',
       },
     );
-    expect(
-      adapter.buildConverseRequest(withImage, contextFor('us.amazon.nova-pro-v1:0')).toolConfig?.toolChoice,
-    ).toEqual({ any: {} });
-    expect(() => adapter.buildConverseRequest(withImage, contextFor('amazon.nova-micro-v1:0'))).toThrow(
+    expect(build(withImage, contextFor('us.amazon.nova-pro-v1:0')).toolConfig?.toolChoice).toEqual({
+      any: {},
+    });
+    expect(() => build(withImage, contextFor('amazon.nova-micro-v1:0'))).toThrow(
       /does not support image input/,
     );
   });

@@ -2,11 +2,13 @@ import { chat, contextFor } from '../../testing/mapping-context.fixture';
 import { TitanAdapter } from './titan.adapter';
 
 const adapter = new TitanAdapter();
+const build = (...args: Parameters<TitanAdapter['buildConverseRequest']>) =>
+  adapter.buildConverseRequest(...args).input;
 const ctx = contextFor('amazon.titan-text-express-v1');
 
 describe('TitanAdapter', () => {
   it('moves system text into the first user turn (Titan Text rejects a system field)', () => {
-    const out = adapter.buildConverseRequest(
+    const out = build(
       chat(
         [
           { role: 'developer', content: 'rules' },
@@ -25,7 +27,7 @@ describe('TitanAdapter', () => {
 
   it('refuses tools, naming the model', () => {
     expect(() =>
-      adapter.buildConverseRequest(
+      build(
         chat([{ role: 'user', content: 'q' }], { tools: [{ type: 'function', function: { name: 'f' } }] }),
         ctx,
       ),
