@@ -73,7 +73,8 @@ export function applyClaudeThinking(
   if (!found || found.thinking.type !== 'enabled') return;
   if (historyLacksThinking(request)) {
     delete fields[found.key];
-    request.additionalModelRequestFields = fields as JsonDocument;
+    if (Object.keys(fields).length > 0) request.additionalModelRequestFields = fields as JsonDocument;
+    else delete request.additionalModelRequestFields;
     return;
   }
   const choice = request.toolConfig?.toolChoice;
