@@ -42,8 +42,13 @@ function reasoningDelta(index: number, r: ReasoningDelta, state: StreamState): C
 function textDelta(text: string, state: StreamState): StreamOutput | undefined {
   if (text === '') return undefined;
   const plan = state.meta.structured;
-  if (plan) state.structuredText += text;
-  return plan?.via === 'instruction' ? undefined : { kind: 'delta', delta: { content: text } };
+  if (plan?.via === 'native') state.structuredText += text;
+  // Through a tool or an instruction the content is settled only at the end (see finish).
+  if (plan && plan.via !== 'native') {
+    state.heldText += text;
+    return undefined;
+  }
+  return { kind: 'delta', delta: { content: text } };
 }
 
 function toolStart(
@@ -91,17 +96,24 @@ function toolInput(index: number, input: string | undefined, state: StreamState)
 function finish(stopReason: string | undefined, state: StreamState): StreamOutput {
   let reason = mapFinishReason(stopReason);
   const plan = state.meta.structured;
-  if (plan && state.toolIndexByBlock.size === 0) {
-    // Checked whole at the end; a strict answer that does not match ends the stream with an error instead.
-    const content = finishStructuredOutput(state.structuredText, plan);
-    if (reason === 'tool_calls') reason = 'stop';
+  if (!plan) {
     state.finishReason = reason;
-    return plan.via === 'instruction'
-      ? { kind: 'finish', reason, flush: content }
-      : { kind: 'finish', reason };
+    return { kind: 'finish', reason };
   }
+  if (state.toolIndexByBlock.size > 0) {
+    // The model called one of the client's own tools: its text is ordinary content, not the structured answer.
+    state.finishReason = reason;
+    return state.heldText ? { kind: 'finish', reason, flush: state.heldText } : { kind: 'finish', reason };
+  }
+  if (reason === 'tool_calls') reason = 'stop';
   state.finishReason = reason;
-  return { kind: 'finish', reason };
+  if (plan.via === 'native' || state.responseBlocks.size > 0) {
+    // Already streamed; checked whole now (a strict mismatch ends the stream with an error instead of [DONE]).
+    finishStructuredOutput(state.structuredText, plan);
+    return { kind: 'finish', reason };
+  }
+  // No response tool call: the text is the answer (instruction tier, or a model that answered in words).
+  return { kind: 'finish', reason, flush: finishStructuredOutput(state.heldText, plan) };
 }
 
 /**

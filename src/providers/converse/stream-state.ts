@@ -17,6 +17,8 @@ export interface StreamState {
   reasoningBlocks: number;
   /** Structured output so far, checked against the schema when the answer ends. */
   structuredText: string;
+  /** Text held back while structured output may still arrive through the response tool (or as an instruction answer). */
+  heldText: string;
   finishReason?: FinishReason;
 }
 
@@ -30,5 +32,6 @@ export function newStreamState(meta: CompletionMeta, choice = 0): StreamState {
     reasoningText: new Map(),
     reasoningBlocks: 0,
     structuredText: '',
+    heldText: '',
   };
 }
