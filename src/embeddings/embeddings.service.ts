@@ -10,7 +10,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway-config';
 import type { EmbeddingAdapter, EmbeddingOptions } from './adapters/embedding-adapter';
 import { embeddingAdapterFor } from './adapters/embedding-adapters';
 import { malformedResponse } from './adapters/response-checks';
-import { mapWithLimit } from './concurrency/map-with-limit';
+import { mapWithLimit } from '../common/concurrency/map-with-limit';
 import type { EmbeddingsRequest } from './dto/embeddings-request.types';
 import type { EmbeddingsResponse } from './dto/embeddings-response.types';
 import { float32Base64 } from './encoding/float32-base64';

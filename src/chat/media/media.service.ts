@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { invalidRequest } from '../../common/errors/api-error';
+import { mapWithLimit } from '../../common/concurrency/map-with-limit';
+import { ApiError, invalidRequest } from '../../common/errors/api-error';
 import { GATEWAY_CONFIG, GatewayConfig } from '../../config/gateway-config';
 import type { MediaResolver } from '../../providers/converse/request-context';
 import type { ChatCompletionRequest, FilePart, ImagePart } from '../dto/chat-request.types';
@@ -52,47 +53,49 @@ export class MediaService {
       );
     }
     const fetched = await this.fetchAll(remote, signal);
-    let images = 0;
-    let documents = 0;
+    const countImage = counter(MAX_IMAGES, (p) =>
+      invalidRequest(
+        `Too many images: Bedrock accepts at most ${MAX_IMAGES} per request.`,
+        p,
+        'too_many_images',
+      ),
+    );
+    const countDocument = counter(MAX_DOCUMENTS, (p) =>
+      invalidRequest(
+        `Too many documents: Bedrock accepts at most ${MAX_DOCUMENTS} per request.`,
+        p,
+        'too_many_files',
+      ),
+    );
     return {
       image: (part: ImagePart, param: string) => {
-        if (++images > MAX_IMAGES)
-          throw invalidRequest(
-            `Too many images: Bedrock accepts at most ${MAX_IMAGES} per request.`,
-            param,
-            'too_many_images',
-          );
+        countImage(param);
         const url = part.image_url.url;
         const bytes = url.startsWith('data:')
           ? decodeDataUrl(url, `${param}.image_url.url`).bytes
           : fetched.get(url)!;
         return toImageBlock(bytes, param);
       },
-      document: (part: FilePart, param: string) => {
-        if (++documents > MAX_DOCUMENTS)
-          throw invalidRequest(
-            `Too many documents: Bedrock accepts at most ${MAX_DOCUMENTS} per request.`,
-            param,
-            'too_many_files',
-          );
-        return toDocumentBlock(part, param, documents - 1);
-      },
+      document: (part: FilePart, param: string) => toDocumentBlock(part, param, countDocument(param)),
     };
   }
 
   private async fetchAll(remote: RemoteImage[], signal: AbortSignal): Promise<Map<string, Buffer>> {
-    const fetched = new Map<string, Buffer>();
     const unique = [...new Map(remote.map((r) => [r.url, r])).values()];
-    let next = 0;
-    const worker = async () => {
-      while (next < unique.length) {
-        const { url, param } = unique[next++];
-        fetched.set(url, await this.fetcher.fetch(url, param, signal));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, unique.length) }, worker));
-    return fetched;
+    const bytes = await mapWithLimit(unique, FETCH_CONCURRENCY, (r) =>
+      this.fetcher.fetch(r.url, r.param, signal),
+    );
+    return new Map(unique.map((r, i) => [r.url, bytes[i]]));
   }
+}
+
+/** Counts parts of one kind; past `max` the next one is refused. Returns the 0-based count so far. */
+function counter(max: number, tooMany: (param: string) => ApiError): (param: string) => number {
+  let seen = 0;
+  return (param) => {
+    if (seen >= max) throw tooMany(param);
+    return seen++;
+  };
 }
 
 /** Every image part whose URL is not a data URL, with the param that names it. */
