@@ -5,12 +5,20 @@ const common = {
   transform,
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/test/support/jest.setup.ts'],
+  // Jest 30 soft-deletes test-file globals and warns when a library touches them afterwards; nothing leaks here.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
 };
 
-const e2e = { ...common, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 30000 };
+const e2e = {
+  ...common,
+  testEnvironment: '<rootDir>/test/support/node-realm.environment.js',
+  testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+};
 
 module.exports = {
   maxWorkers: 2,
+  // E2E specs start an emulator and a gateway per file; a generous ceiling for a loaded 2-core machine.
+  testTimeout: 30000,
   projects: [
     {
       ...common,

@@ -34,8 +34,9 @@ export async function createApp(
     rewriteUrl: rewriter(config.routePrefixes),
     // Longer than the 60 s idle timeout of AWS load balancers, so they never reuse a connection we closed.
     keepAliveTimeout: 65_000,
-    // Streams may legitimately last minutes; timeouts are per upstream call instead (UPSTREAM_TIMEOUT_MS).
-    requestTimeout: 0,
+    // Time allowed to *receive* a request (headers and body), against slow-sending clients; it does not limit
+    // how long a response may stream (that is UPSTREAM_TIMEOUT_MS / STREAM_IDLE_TIMEOUT_MS).
+    requestTimeout: 60_000,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger,

@@ -4,10 +4,12 @@ import { AuthModule } from './auth/auth.module';
 import { BedrockModule } from './bedrock/bedrock.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ChatModule } from './chat/chat.module';
+import { EmbeddingsModule } from './embeddings/embeddings.module';
 import { OpenAIExceptionFilter } from './common/filters/openai-exception.filter';
 import { GatewayConfigModule } from './config/config.module';
 import type { GatewayConfig } from './config/gateway-config';
 import { HealthModule } from './health/health.module';
+import { ModelsModule } from './models/models.module';
 import { ProvidersModule } from './providers/providers.module';
 import { UsageModule } from './usage/usage.module';
 
@@ -25,6 +27,8 @@ export class AppModule {
         ProvidersModule,
         UsageModule,
         ChatModule,
+        ModelsModule,
+        EmbeddingsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: OpenAIExceptionFilter }],
     };

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { startTestGateway, TEST_KEY, TestGateway } from './support/gateway.harness';
-import { postSse } from './support/sse-client';
+import { postSse } from './support/sse';
 
 /**
  * How the gateway behaves when Bedrock misbehaves, asserted on what the client got and on what reached the
@@ -8,6 +8,7 @@ import { postSse } from './support/sse-client';
  */
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const ask = { model: MODEL, messages: [{ role: 'user' as const, content: 'Tell me about the sea' }] };
+const streamed = { ...ask, stream: true };
 
 describe('Bedrock transport behaviour through the gateway', () => {
   let gw: TestGateway;
@@ -55,17 +56,17 @@ describe('Bedrock transport behaviour through the gateway', () => {
       errorType: 'AccessDeniedException',
       match: { operation: 'ConverseStream' },
     });
-    const result = await postSse(gw.url, ask);
+    const result = await postSse(gw.url, streamed);
     expect(result.status).toBe(403);
     expect(runtimeCalls()).toHaveLength(1);
   });
 
   it('ends a stream with an error frame and no [DONE] on an in-stream exception', async () => {
     gw.emulator.faults.add({ kind: 'stream-error', exceptionType: 'throttlingException', afterEvents: 3 });
-    const result = await postSse(gw.url, ask);
+    const result = await postSse(gw.url, streamed);
     expect(result.status).toBe(200);
-    expect(result.data).not.toContain('[DONE]');
-    expect(JSON.parse(result.data[result.data.length - 1])).toMatchObject({
+    expect(result.frames).not.toContain('[DONE]');
+    expect(JSON.parse(result.frames[result.frames.length - 1])).toMatchObject({
       error: { type: 'rate_limit_error' },
     });
     expect(runtimeCalls().map((e) => e.errorType)).toEqual(['throttlingException']);
@@ -73,9 +74,9 @@ describe('Bedrock transport behaviour through the gateway', () => {
 
   it('treats a stream whose connection drops as failed, never as complete', async () => {
     gw.emulator.faults.add({ kind: 'drop', afterEvents: 3, match: { operation: 'ConverseStream' } });
-    const result = await postSse(gw.url, ask);
-    expect(result.data).not.toContain('[DONE]');
-    expect(JSON.parse(result.data[result.data.length - 1])).toMatchObject({
+    const result = await postSse(gw.url, streamed);
+    expect(result.frames).not.toContain('[DONE]');
+    expect(JSON.parse(result.frames[result.frames.length - 1])).toMatchObject({
       error: { type: 'upstream_error' },
     });
   });
@@ -94,24 +95,24 @@ describe('Bedrock transport behaviour through the gateway', () => {
 
   it("retries an exception in a stream's first frame: nothing has reached the client yet", async () => {
     gw.emulator.faults.add({ kind: 'stream-error', exceptionType: 'throttlingException', afterEvents: 0 });
-    const result = await postSse(gw.url, ask);
-    expect(result.data[result.data.length - 1]).toBe('[DONE]');
+    const result = await postSse(gw.url, streamed);
+    expect(result.frames[result.frames.length - 1]).toBe('[DONE]');
     expect(runtimeCalls().map((e) => e.outcome)).toEqual(['error', 'completed']);
   });
 
   it('reassembles event frames split across reads into the same answer', async () => {
-    const whole = await postSse(gw.url, ask);
+    const whole = await postSse(gw.url, streamed);
     gw.emulator.faults.add({ kind: 'slice', bytes: 7 });
-    const sliced = await postSse(gw.url, ask);
+    const sliced = await postSse(gw.url, streamed);
     const text = (r: typeof whole) =>
-      r.data
+      r.frames
         .filter((d) => d !== '[DONE]')
         .map(
           (d) =>
             (JSON.parse(d) as { choices: { delta: { content?: string } }[] }).choices[0]?.delta.content ?? '',
         )
         .join('');
-    expect(sliced.data[sliced.data.length - 1]).toBe('[DONE]');
+    expect(sliced.frames[sliced.frames.length - 1]).toBe('[DONE]');
     expect(text(sliced)).toBe(text(whole));
     expect(text(whole).length).toBeGreaterThan(0);
   });
@@ -159,9 +160,9 @@ describe('Bedrock transport settings', () => {
     const gw = await startTestGateway({ STREAM_IDLE_TIMEOUT_MS: '300' });
     try {
       gw.emulator.faults.add({ kind: 'stall', afterEvents: 2, match: { operation: 'ConverseStream' } });
-      const result = await postSse(gw.url, ask);
-      expect(result.data).not.toContain('[DONE]');
-      expect(JSON.parse(result.data[result.data.length - 1])).toMatchObject({
+      const result = await postSse(gw.url, streamed);
+      expect(result.frames).not.toContain('[DONE]');
+      expect(JSON.parse(result.frames[result.frames.length - 1])).toMatchObject({
         error: { code: 'upstream_idle_timeout' },
       });
       const entry = await gw.emulator.waitForRequest(

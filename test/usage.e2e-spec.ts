@@ -1,37 +1,82 @@
-import { UsageRecorder } from '../src/usage/usage.recorder';
+import { CapturingLogger } from './support/capturing-logger';
 import { startTestGateway, TestGateway } from './support/gateway.harness';
-import { postSse } from './support/sse-client';
+import { openSse, postSse } from './support/sse';
 
-const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
-const ask = { model: MODEL, messages: [{ role: 'user' as const, content: 'Count the waves' }] };
+const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
+let gw: TestGateway;
+const logs = new CapturingLogger();
+const usageLines = () => logs.in('Usage');
 
-describe('usage accounting on chat completions', () => {
-  let gw: TestGateway;
-  beforeAll(async () => {
-    gw = await startTestGateway();
-  });
-  afterAll(() => gw.close());
+beforeAll(async () => {
+  gw = await startTestGateway({ LOG_LEVEL: 'info', DEFAULT_MODEL: HAIKU }, {}, { logger: logs });
+});
+afterAll(() => gw.close());
+beforeEach(() => logs.entries.splice(0));
 
-  const totals = () =>
-    gw.app
-      .get(UsageRecorder)
-      .snapshot()
-      .find((t) => t.model === MODEL);
-
-  it('records a JSON answer and a finished stream with the tokens the client was told, and a failed stream as an error', async () => {
-    const completion = await gw.openai.chat.completions.create(ask);
-    const stream = await postSse(gw.url, { ...ask, stream_options: { include_usage: true } });
-    const streamUsage = (
-      JSON.parse(stream.data[stream.data.length - 2]) as { usage: { completion_tokens: number } }
-    ).usage;
-    gw.emulator.faults.add({ kind: 'stream-error', afterEvents: 2 });
-    await postSse(gw.url, ask);
-    // The failed stream settles as the gateway writes its error frame; give the listener its turn.
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(totals()).toMatchObject({
-      requests: 3,
-      errors: 1,
-      completionTokens: completion.usage!.completion_tokens + streamUsage.completion_tokens,
+describe('usage accounting', () => {
+  it('logs one structured usage line per JSON completion, keyed by key name and model', async () => {
+    const res = await gw.openai.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'three small words' }],
     });
+    const lines = usageLines();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      msg: 'usage',
+      key: 'default',
+      endpoint: 'chat.completions',
+      model: 'gpt-4o-mini',
+      modelId: HAIKU,
+      stream: false,
+      outcome: 'ok',
+      promptTokens: res.usage!.prompt_tokens,
+      completionTokens: res.usage!.completion_tokens,
+      cachedTokens: 0,
+    });
+    expect(lines[0].requestId).toEqual(expect.any(String));
+    expect(lines[0].durationMs).toEqual(expect.any(Number));
+  });
+
+  it("accounts a stream's usage even when the client did not ask for the usage chunk", async () => {
+    const res = await postSse(gw.url, {
+      model: HAIKU,
+      stream: true,
+      messages: [{ role: 'user', content: 'stream and count' }],
+    });
+    expect(res.frames.at(-1)).toBe('[DONE]');
+    expect(res.json.some((c) => 'usage' in c)).toBe(false);
+    expect(usageLines()).toEqual([
+      expect.objectContaining({ stream: true, outcome: 'ok', promptTokens: 3, completionTokens: 5 }),
+    ]);
+  });
+
+  it('records a stream that failed part-way as an error', async () => {
+    gw.emulator.faults.add({ kind: 'stream-error', afterEvents: 2, match: { operation: 'ConverseStream' } });
+    await postSse(gw.url, { model: HAIKU, stream: true, messages: [{ role: 'user', content: 'breaks' }] });
+    expect(usageLines()).toEqual([expect.objectContaining({ stream: true, outcome: 'error' })]);
+  });
+
+  it('records a stream the client abandoned as an error', async () => {
+    gw.emulator.config.chunkDelayMs = 50;
+    try {
+      const sse = await openSse(gw.url, {
+        model: HAIKU,
+        stream: true,
+        messages: [{ role: 'user', content: 'one two three four five six seven' }],
+      });
+      await sse.next();
+      sse.hangUp();
+      for (let i = 0; i < 100 && usageLines().length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(usageLines()).toEqual([expect.objectContaining({ stream: true, outcome: 'error' })]);
+    } finally {
+      gw.emulator.config.chunkDelayMs = 0;
+    }
+  });
+
+  it('records nothing for a request that failed before any answer', async () => {
+    await gw.openai.chat.completions
+      .create({ model: HAIKU, messages: [{ role: 'user', content: 'x' }], temperature: 3 })
+      .catch(() => undefined);
+    expect(usageLines()).toEqual([]);
   });
 });

@@ -21,9 +21,10 @@ export type ToolChoiceKind = 'auto' | 'any' | 'tool';
  * How a model's reasoning is switched on and surfaced:
  * - `claude-thinking`: `additionalModelRequestFields.thinking` with a token budget;
  * - `always`: the model always reasons and returns reasoningContent (DeepSeek R1);
+ * - `reasoning-config`: `additionalModelRequestFields.reasoning_config` = low | medium | high (DeepSeek V3.x);
  * - `none`: no reasoning.
  */
-export type ReasoningMode = 'none' | 'claude-thinking' | 'always';
+export type ReasoningMode = 'none' | 'claude-thinking' | 'always' | 'reasoning-config';
 
 export interface ChatCapabilities {
   systemPrompt: boolean;

@@ -1,9 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../common/errors/api-error';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway-config';
+import type { CatalogEntry } from './catalog-entry';
 import { InferenceProfileDirectory } from './inference-profiles';
 import { lookupModelProfile } from './model-capabilities';
-import { isOpenAIChatModelName, isOpenAIEmbeddingModelName, parseModelId } from './model-id';
+import type { ModelProfile } from './model-capabilities.types';
+import { ModelCatalog } from './model-catalog';
+import { modelNotFound } from './model-errors';
+import { isOpenAIChatModelName, isOpenAIEmbeddingModelName, ParsedModelId, parseModelId } from './model-id';
 import type { ResolvedModel } from './resolved-model';
 
 export type ModelPurpose = 'chat' | 'embedding';
@@ -11,21 +15,35 @@ export type ModelPurpose = 'chat' | 'embedding';
 /** Resolutions are cached; the bound keeps a stream of made-up model names from growing memory. */
 const CACHE_LIMIT = 2048;
 
+const disabled = (what: string, requested: string): ApiError =>
+  new ApiError(400, `${what} are disabled on this gateway ('${requested}').`, {
+    param: 'model',
+    code: 'model_not_allowed',
+  });
+
 /**
  * Turns what a client wrote in `model` into the Bedrock `modelId` to call and the base model whose
- * capabilities apply: OpenAI names map to the configured defaults; cross-region and application inference
- * profiles are passed through as given, with the family taken from the model underneath.
+ * capabilities apply. Aliases map to their target; OpenAI names without an alias map to the configured
+ * defaults; anything else must pass the allow-list and, once the catalog is loaded, be a model Bedrock
+ * listed, so an unknown name is a 404 here rather than Bedrock's validation error after a round trip.
  */
 @Injectable()
 export class ModelResolver {
   private readonly cache = new Map<string, ResolvedModel>();
+  private cacheVersion = -1;
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly catalog: ModelCatalog,
     private readonly profiles: InferenceProfileDirectory,
   ) {}
 
   async resolve(requested: string, purpose: ModelPurpose): Promise<ResolvedModel> {
+    if (this.cacheVersion !== this.catalog.version) {
+      // A new catalog load may have added or removed models: earlier answers no longer hold.
+      this.cache.clear();
+      this.cacheVersion = this.catalog.version;
+    }
     const key = `${purpose}\u0000${requested}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
@@ -36,62 +54,59 @@ export class ModelResolver {
   }
 
   private async compute(requested: string, purpose: ModelPurpose): Promise<ResolvedModel> {
-    const modelId = this.substitute(requested, purpose);
+    const { modelId, chosenByOperator } = this.target(requested, purpose);
     const parsed = parseModelId(modelId);
-    let baseModelId: string;
-    switch (parsed.kind) {
-      case 'foundation':
-        baseModelId = parsed.baseModelId;
-        break;
-      case 'system-profile':
-        if (!this.config.enableCrossRegionInference) {
-          throw new ApiError(
-            400,
-            `Cross-region inference profiles are disabled on this gateway ('${requested}').`,
-            {
-              param: 'model',
-              code: 'model_not_allowed',
-            },
-          );
-        }
-        baseModelId = parsed.baseModelId;
-        break;
-      case 'application-profile': {
-        if (!this.config.enableApplicationInferenceProfiles) {
-          throw new ApiError(
-            400,
-            `Application inference profiles are disabled on this gateway ('${requested}').`,
-            {
-              param: 'model',
-              code: 'model_not_allowed',
-            },
-          );
-        }
-        const base = await this.profiles.baseModelOf(parsed.arn);
-        if (!base) {
-          throw new ApiError(
-            404,
-            `The model '${requested}' does not exist or you do not have access to it.`,
-            {
-              param: 'model',
-              code: 'model_not_found',
-            },
-          );
-        }
-        baseModelId = base;
-        break;
-      }
-      case 'other-arn':
-        baseModelId = parsed.arn;
-        break;
+    if (parsed.kind === 'system-profile' && !this.config.enableCrossRegionInference) {
+      throw disabled('Cross-region inference profiles', requested);
     }
-    return { requested, modelId, baseModelId, profile: lookupModelProfile(baseModelId) };
+    if (parsed.kind === 'application-profile' && !this.config.enableApplicationInferenceProfiles) {
+      throw disabled('Application inference profiles', requested);
+    }
+    const entry = this.catalog.find(modelId);
+    if (!chosenByOperator) {
+      if (!this.catalog.access.allows(requested, entry?.id)) throw modelNotFound(requested);
+      // Provisioned, custom and imported-model ARNs are never listed by the calls the catalog makes, so only
+      // Bedrock can judge them.
+      if (this.catalog.loaded && !entry && parsed.kind !== 'other-arn') throw modelNotFound(requested);
+    }
+    const baseModelId = entry?.baseModelId ?? (await this.baseModelOf(parsed, requested));
+    return { requested, modelId, baseModelId, profile: profileFor(baseModelId, entry) };
   }
 
-  private substitute(requested: string, purpose: ModelPurpose): string {
-    if (purpose === 'chat' && isOpenAIChatModelName(requested)) return this.config.defaultModel;
-    if (purpose === 'embedding' && isOpenAIEmbeddingModelName(requested))
-      return this.config.defaultEmbeddingModel;
-    return requested;
+  /**
+   * The model id to call. Aliases and the defaults standing in for OpenAI names are the operator's own
+   * configuration: they are neither filtered by the allow-list nor required to be in the catalog.
+   */
+  private target(requested: string, purpose: ModelPurpose): { modelId: string; chosenByOperator: boolean } {
+    const alias = this.catalog.access.aliasTarget(requested);
+    if (alias) return { modelId: alias, chosenByOperator: true };
+    if (purpose === 'chat' && isOpenAIChatModelName(requested)) {
+      return { modelId: this.config.defaultModel, chosenByOperator: true };
+    }
+    if (purpose === 'embedding' && isOpenAIEmbeddingModelName(requested)) {
+      return { modelId: this.config.defaultEmbeddingModel, chosenByOperator: true };
+    }
+    return { modelId: requested, chosenByOperator: this.catalog.access.isDefault(requested) };
   }
+
+  private async baseModelOf(parsed: ParsedModelId, requested: string): Promise<string> {
+    switch (parsed.kind) {
+      case 'foundation':
+      case 'system-profile':
+        return parsed.baseModelId;
+      case 'application-profile': {
+        const base = await this.profiles.baseModelOf(parsed.arn);
+        if (!base) throw modelNotFound(requested);
+        return base;
+      }
+      case 'other-arn':
+        return parsed.arn;
+    }
+  }
+}
+
+/** Capabilities from the data file; the control plane's word on chat vs embedding wins where they differ. */
+function profileFor(baseModelId: string, entry: CatalogEntry | undefined): ModelProfile {
+  const profile = lookupModelProfile(baseModelId);
+  return entry && entry.kind !== profile.kind ? { ...profile, kind: entry.kind } : profile;
 }

@@ -24,6 +24,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({})).toThrow(/No API key source configured: set API_KEY/);
   });
 
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ API_KEY: '', API_KEY_PARAM_NAME: '/p', PORT: '' })).toMatchObject({
+      port: 8000,
+      keySource: { kind: 'ssm' },
+    });
+  });
+
   it('refuses two key sources', () => {
     expect(() => loadConfig({ API_KEY: 'k', API_KEY_SECRET_ARN: 'arn:x' })).toThrow(
       /one API key source, not several: API_KEY_SECRET_ARN, API_KEY/,
@@ -97,5 +104,46 @@ describe('loadConfig', () => {
       /BEDROCK_TRANSPORT="http2": must be one of the following values: lean, sdk/,
     );
     expect(() => loadConfig({ ...base, BEDROCK_MAX_CONNECTIONS: '0' })).toThrow(/BEDROCK_MAX_CONNECTIONS/);
+  });
+
+  it('reads the model catalog, allow-list, alias and embedding settings', () => {
+    expect(loadConfig(base)).toMatchObject({
+      modelCatalogRefreshMs: 600_000,
+      modelCatalogBootTimeoutMs: 5_000,
+      allowedModels: undefined,
+      modelAliases: {},
+      embeddingConcurrency: 8,
+      embeddingTokenEncoding: 'cl100k_base',
+    });
+    const c = loadConfig({
+      ...base,
+      ALLOWED_MODELS: 'anthropic.*, us.amazon.nova-pro-v1:0',
+      MODEL_ALIASES:
+        'gpt-4o=us.anthropic.claude-3-5-sonnet-20240620-v1:0, text-embedding-3-small=amazon.titan-embed-text-v2:0',
+      EMBEDDING_CONCURRENCY: '3',
+      EMBEDDING_TOKEN_ENCODING: 'o200k_base',
+    });
+    expect(c.allowedModels).toEqual(['anthropic.*', 'us.amazon.nova-pro-v1:0']);
+    expect({ ...c.modelAliases }).toEqual({
+      'gpt-4o': 'us.anthropic.claude-3-5-sonnet-20240620-v1:0',
+      'text-embedding-3-small': 'amazon.titan-embed-text-v2:0',
+    });
+    expect(c).toMatchObject({ embeddingConcurrency: 3, embeddingTokenEncoding: 'o200k_base' });
+  });
+
+  it('refuses malformed aliases, a doubled alias and out-of-range catalog and embedding settings', () => {
+    expect(() => loadConfig({ ...base, MODEL_ALIASES: 'gpt-4o' })).toThrow(
+      /MODEL_ALIASES="gpt-4o": must be a comma-separated list of alias=model pairs/,
+    );
+    expect(() => loadConfig({ ...base, MODEL_ALIASES: 'a=x,a=y' })).toThrow(/alias 'a' is defined twice/);
+    expect(() => loadConfig({ ...base, MODEL_CATALOG_REFRESH_MS: '10' })).toThrow(
+      /MODEL_CATALOG_REFRESH_MS=10: must not be less than 1000/,
+    );
+    expect(() => loadConfig({ ...base, EMBEDDING_CONCURRENCY: '0' })).toThrow(
+      /EMBEDDING_CONCURRENCY=0: must not be less than 1/,
+    );
+    expect(() => loadConfig({ ...base, EMBEDDING_TOKEN_ENCODING: 'p50k_base' })).toThrow(
+      /EMBEDDING_TOKEN_ENCODING="p50k_base"/,
+    );
   });
 });

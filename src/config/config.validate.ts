@@ -67,17 +67,36 @@ function keySource(env: EnvironmentVariables): KeySource {
   return { kind: 'env', keys };
 }
 
+const list = (value: string): string[] =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+function aliases(value: string | undefined): Record<string, string> {
+  // No prototype: an alias named `constructor` must not find Object's.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const pair of list(value ?? '')) {
+    const [name, target] = pair.split('=').map((s) => s.trim());
+    if (name in out) throw new ConfigError(`MODEL_ALIASES: the alias '${name}' is defined twice.`);
+    out[name] = target;
+  }
+  return out;
+}
+
 function origins(value: string | undefined): string[] {
   // Bedrock Access Gateway allows every origin unless told otherwise; `ALLOWED_ORIGINS=` (empty) turns CORS off.
-  return (value ?? '*')
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
+  return list(value ?? '*');
 }
 
 /** Validates the raw environment and builds the typed configuration, or throws a {@link ConfigError}. */
 export function loadConfig(raw: Record<string, string | undefined>): GatewayConfig {
-  const env = plainToInstance(EnvironmentVariables, raw, { excludeExtraneousValues: false });
+  // An empty variable (`API_KEY=` in a compose file or Helm values) means unset, as in Bedrock Access Gateway;
+  // only ALLOWED_ORIGINS keeps its empty value, which switches CORS off.
+  const given = Object.fromEntries(
+    Object.entries(raw).filter(([k, v]) => v !== '' || k === 'ALLOWED_ORIGINS'),
+  );
+  const env = plainToInstance(EnvironmentVariables, given, { excludeExtraneousValues: false });
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${describe(errors).join('\n  - ')}`);
@@ -88,7 +107,7 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     host: env.HOST ?? '0.0.0.0',
     logLevel: debug ? 'debug' : (env.LOG_LEVEL ?? 'info'),
     debug,
-    region: env.AWS_REGION ?? raw.AWS_DEFAULT_REGION ?? DEFAULTS.region,
+    region: env.AWS_REGION ?? given.AWS_DEFAULT_REGION ?? DEFAULTS.region,
     keySource: keySource(env),
     defaultModel: env.DEFAULT_MODEL ?? DEFAULTS.defaultModel,
     defaultEmbeddingModel: env.DEFAULT_EMBEDDING_MODEL ?? DEFAULTS.defaultEmbeddingModel,
@@ -105,5 +124,18 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     bedrockTransport: env.BEDROCK_TRANSPORT ?? 'lean',
     bedrockMaxConnections: env.BEDROCK_MAX_CONNECTIONS ?? 1024,
     usageLog: env.USAGE_LOG ?? true,
+    // Kubernetes allows 30 s between SIGTERM and SIGKILL by default; finish before that.
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? 25_000,
+    imageFetch: {
+      enabled: env.IMAGE_FETCH_ENABLED ?? true,
+      timeoutMs: env.IMAGE_FETCH_TIMEOUT_MS ?? 10_000,
+      allowedHosts: list(env.IMAGE_FETCH_ALLOWED_HOSTS ?? ''),
+    },
+    modelCatalogRefreshMs: env.MODEL_CATALOG_REFRESH_MS ?? 600_000,
+    modelCatalogBootTimeoutMs: env.MODEL_CATALOG_BOOT_TIMEOUT_MS ?? 5_000,
+    allowedModels: env.ALLOWED_MODELS === undefined ? undefined : list(env.ALLOWED_MODELS),
+    modelAliases: aliases(env.MODEL_ALIASES),
+    embeddingConcurrency: env.EMBEDDING_CONCURRENCY ?? 8,
+    embeddingTokenEncoding: env.EMBEDDING_TOKEN_ENCODING ?? 'cl100k_base',
   };
 }

@@ -16,6 +16,9 @@ export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 export const BEDROCK_TRANSPORTS = ['lean', 'sdk'] as const;
 export type BedrockTransportName = (typeof BEDROCK_TRANSPORTS)[number];
+/** OpenAI's tokenizers: cl100k_base (every OpenAI embedding model) and o200k_base (GPT-4o and later). */
+export const TOKEN_ENCODINGS = ['cl100k_base', 'o200k_base'] as const;
+export type TokenEncodingName = (typeof TOKEN_ENCODINGS)[number];
 
 /**
  * The environment the gateway reads. Names follow AWS's Bedrock Access Gateway so an existing deployment's
@@ -70,6 +73,36 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(BEDROCK_TRANSPORTS) BEDROCK_TRANSPORT?: BedrockTransportName;
   /** Most connections open to Bedrock's runtime at once (each HTTP/1.1 call, stream or not, holds one). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000) BEDROCK_MAX_CONNECTIONS?: number;
+  /** Fetch images given by http(s) URL (off: only data URLs are accepted). */
+  @IsOptional() @Transform(toBool) @IsBoolean() IMAGE_FETCH_ENABLED?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) IMAGE_FETCH_TIMEOUT_MS?: number;
+  /** Hosts, addresses or CIDR ranges images may be fetched from even though they are private or loopback. */
+  @IsOptional() @IsString() IMAGE_FETCH_ALLOWED_HOSTS?: string;
+  /** On SIGTERM, how long requests in flight (streams) may take to finish before their connections are closed. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) SHUTDOWN_GRACE_MS?: number;
   /** Log one structured line per completed request with its token usage. */
   @IsOptional() @Transform(toBool) @IsBoolean() USAGE_LOG?: boolean;
+
+  /** How often the model catalog is read again from Bedrock's control plane. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) MODEL_CATALOG_REFRESH_MS?: number;
+  /** How long start-up waits for the first catalog load before serving without it (0: never waits). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) MODEL_CATALOG_BOOT_TIMEOUT_MS?: number;
+  /** Models that may be listed and called: comma-separated ids, `*` matching any run of characters. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*[^\s,]+(\s*,\s*[^\s,]+)*\s*$/, {
+    message: 'ALLOWED_MODELS must be a comma-separated list of model ids (`*` as a wildcard)',
+  })
+  ALLOWED_MODELS?: string;
+  /** Extra model names, `gpt-4o=us.anthropic.claude-…,text-embedding-3-small=amazon.titan-embed-text-v2:0`. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*[^\s,=]+=[^\s,=]+(\s*,\s*[^\s,=]+=[^\s,=]+)*\s*$/, {
+    message: 'MODEL_ALIASES must be a comma-separated list of alias=model pairs',
+  })
+  MODEL_ALIASES?: string;
+  /** Bedrock calls one embeddings request may have in flight (families that embed one text per call). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) EMBEDDING_CONCURRENCY?: number;
+  /** Tokenizer that turns token-array `input` back into text. */
+  @IsOptional() @IsIn(TOKEN_ENCODINGS) EMBEDDING_TOKEN_ENCODING?: TokenEncodingName;
 }

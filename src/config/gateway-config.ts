@@ -1,4 +1,4 @@
-import type { BedrockTransportName, LogLevelName } from './env.schema';
+import type { BedrockTransportName, LogLevelName, TokenEncodingName } from './env.schema';
 
 export interface ApiKeyEntry {
   /** Who the key belongs to; appears in usage records and logs instead of the key. */
@@ -37,6 +37,16 @@ export interface GatewayConfig {
   bedrockTransport: BedrockTransportName;
   bedrockMaxConnections: number;
   usageLog: boolean;
+  shutdownGraceMs: number;
+  imageFetch: { enabled: boolean; timeoutMs: number; allowedHosts: string[] };
+  modelCatalogRefreshMs: number;
+  modelCatalogBootTimeoutMs: number;
+  /** Patterns of the models that may be listed and called; undefined: every model. */
+  allowedModels?: string[];
+  /** Extra model names clients may use, each mapped to the model id it stands for. */
+  modelAliases: Record<string, string>;
+  embeddingConcurrency: number;
+  embeddingTokenEncoding: TokenEncodingName;
 }
 
 /** Injection token for {@link GatewayConfig}. */

@@ -1,7 +1,12 @@
 import { Global, Module } from '@nestjs/common';
+import { GracefulShutdown } from './graceful-shutdown';
 import { HealthController } from './health.controller';
 import { ReadinessService } from './readiness.service';
 
 @Global()
-@Module({ controllers: [HealthController], providers: [ReadinessService], exports: [ReadinessService] })
+@Module({
+  controllers: [HealthController],
+  providers: [ReadinessService, GracefulShutdown],
+  exports: [ReadinessService],
+})
 export class HealthModule {}

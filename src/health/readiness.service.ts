@@ -12,6 +12,12 @@ export interface CheckResult {
 @Injectable()
 export class ReadinessService {
   private readonly checks = new Map<string, () => CheckResult>();
+  private draining = false;
+
+  /** From now on the gateway reports not-ready, so load balancers stop sending it new requests. */
+  drain(): void {
+    this.draining = true;
+  }
 
   register(name: string, check: () => CheckResult): void {
     this.checks.set(name, check);
@@ -19,7 +25,8 @@ export class ReadinessService {
 
   evaluate(): { ready: boolean; checks: Record<string, CheckResult> } {
     const checks: Record<string, CheckResult> = {};
-    let ready = true;
+    let ready = !this.draining;
+    if (this.draining) checks.shutdown = { ready: false };
     for (const [name, check] of this.checks) {
       const result = check();
       checks[name] = result;

@@ -10,6 +10,14 @@ import type { CompletionMeta } from './converse/completion-meta';
 import type { StreamOutput } from './converse/map-stream-event';
 import type { MappingContext } from './converse/request-context';
 import type { StreamState } from './converse/stream-state';
+import type { StructuredOutputPlan } from './converse/structured-output/structured-output.plan';
+
+/** A Converse request ready to send, and what reading its answer needs to know. */
+export interface BuiltRequest {
+  input: ConverseRequest;
+  /** Set when the client asked for structured output (response_format). */
+  structured?: StructuredOutputPlan;
+}
 
 /**
  * One model family's translation between OpenAI chat and Bedrock Converse. Adapters are stateless: per-stream
@@ -18,7 +26,7 @@ import type { StreamState } from './converse/stream-state';
 export interface ChatAdapter {
   readonly family: ChatFamily;
   /** OpenAI request → Converse input; throws a 400 ApiError for what the model cannot do. */
-  buildConverseRequest(req: ChatCompletionRequest, ctx: MappingContext): ConverseRequest;
+  buildConverseRequest(req: ChatCompletionRequest, ctx: MappingContext): BuiltRequest;
   toChatCompletion(out: ConverseResponse, meta: CompletionMeta): ChatCompletion;
   mapStreamEvent(event: ConverseStreamOutput, state: StreamState): StreamOutput | undefined;
 }

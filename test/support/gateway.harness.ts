@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import OpenAI from 'openai';
 import { startEmulator } from '../../emulator/src';
@@ -19,13 +20,22 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** Runs after the emulator starts and before the gateway boots (faults the boot should meet, …). */
+  beforeGateway?: (emulator: RunningEmulator) => void;
+  /** Receives the gateway's logs (default: errors only, as JSON lines). */
+  logger?: LoggerService;
+}
+
 /**
  * Starts a Bedrock emulator and the gateway on it, connected only through the AWS SDK's standard settings
- * (endpoint URL variables and static credentials in the environment), as a deployment would be.
+ * (endpoint URL variables and static credentials in the environment), as a deployment would be. `AWS_*`
+ * entries of `env` override those settings (the SDK reads them from the process environment).
  */
 export async function startTestGateway(
   env: Record<string, string> = {},
   emulatorOptions: EmulatorOptions = {},
+  options: HarnessOptions = {},
 ): Promise<TestGateway> {
   const emulator = await startEmulator({ port: 0, ...emulatorOptions });
   const awsEnv = {
@@ -36,12 +46,17 @@ export async function startTestGateway(
     AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
     AWS_SECRET_ACCESS_KEY: 'emulator-secret',
     AWS_REGION: 'us-east-1',
+    ...Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('AWS_'))),
   };
   Object.assign(process.env, awsEnv);
+  options.beforeGateway?.(emulator);
   // The e2e suite runs once per Bedrock transport (jest.config.js); a test's own env still wins.
   const transport = process.env.BEDROCK_TRANSPORT ? { BEDROCK_TRANSPORT: process.env.BEDROCK_TRANSPORT } : {};
   const config = loadConfig({ ...awsEnv, API_KEY: TEST_KEY, LOG_LEVEL: 'error', ...transport, ...env });
-  const app = await createApp(config, createLogger(env.LOG_LEVEL === 'debug' ? 'debug' : 'error', true));
+  const app = await createApp(
+    config,
+    options.logger ?? createLogger(env.LOG_LEVEL === 'debug' ? 'debug' : 'error', true),
+  );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -54,9 +69,8 @@ export async function startTestGateway(
     openai: clientFor('/v1'),
     clientFor,
     close: async () => {
-      // Node's fetch may leave a connection that never sent a request (seen after an aborted stream); the
-      // server would wait for its 60 s header timeout. The test is over, so nothing on them matters.
-      (app.getHttpServer() as import('node:http').Server).closeAllConnections();
+      // Test clients keep pooled (sometimes never-used) sockets open; a real shutdown waits for them, a test need not.
+      app.getHttpServer().closeAllConnections();
       await app.close();
       await emulator.close();
     },

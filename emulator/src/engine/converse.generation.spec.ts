@@ -140,6 +140,55 @@ describe('tool calls', () => {
     });
   });
 
+  it('calls a tool a result names, once per conversation, so agent loops take another step and then end', () => {
+    const engine = createEngine();
+    const tools = { tools: [WEATHER, TIME] };
+    const first = converse(engine, HAIKU, { messages: [userTurn('get_weather')], toolConfig: tools });
+    const weatherCall = first.output.message.content[1].toolUse;
+    const afterWeather = [
+      userTurn('get_weather'),
+      first.output.message,
+      {
+        role: 'user',
+        content: [
+          {
+            toolResult: {
+              toolUseId: weatherCall.toolUseId,
+              content: [{ text: 'rain; ask get_time and get_weather' }],
+            },
+          },
+        ],
+      },
+    ];
+    const second = converse(engine, HAIKU, { messages: afterWeather, toolConfig: tools });
+    expect(second.stopReason).toBe('tool_use');
+    const timeCall = second.output.message.content[1].toolUse;
+    expect(
+      second.output.message.content
+        .filter((b: { toolUse?: unknown }) => b.toolUse)
+        .map((b: { toolUse: { name: string } }) => b.toolUse.name),
+    ).toEqual(['get_time']);
+    const third = converse(engine, HAIKU, {
+      messages: [
+        ...afterWeather,
+        second.output.message,
+        {
+          role: 'user',
+          content: [
+            {
+              toolResult: { toolUseId: timeCall.toolUseId, content: [{ text: 'noon; get_weather again?' }] },
+            },
+          ],
+        },
+      ],
+      toolConfig: tools,
+    });
+    expect(third).toMatchObject({
+      stopReason: 'end_turn',
+      output: { message: { content: [{ text: 'Tool get_time returned: noon; get_weather again?' }] } },
+    });
+  });
+
   it('streams tool input as contentBlockStart then several partial-JSON deltas that parse back to the input', () => {
     const body = { messages: [userTurn('get_weather')], toolConfig: { tools: [WEATHER] } };
     const engine = createEngine();

@@ -5,11 +5,7 @@
  */
 
 export type RuntimeOperation =
-  | 'Converse'
-  | 'ConverseStream'
-  | 'InvokeModel'
-  | 'InvokeModelWithResponseStream'
-  | 'CountTokens';
+  'Converse' | 'ConverseStream' | 'InvokeModel' | 'InvokeModelWithResponseStream' | 'CountTokens';
 
 /** Names of Bedrock runtime exceptions as they appear in `x-amzn-ErrorType` (before the colon). */
 export type BedrockErrorType =

@@ -4,7 +4,7 @@ import { conversationFacts, type ConversationFacts } from './conversation.facts'
 import { signReasoning } from './reasoning.signature';
 import type { OutBlock } from './reply.types';
 import { sampleFromSchema } from './schema.sample';
-import { chooseToolCalls } from './tool-calls';
+import { chooseFollowUpCalls, chooseToolCalls } from './tool-calls';
 import { toolUseId } from './tool-use.id';
 import { exactWords, firstWords } from './words';
 
@@ -24,6 +24,22 @@ export function answerText(facts: ConversationFacts): string {
   const said = [facts.lastUserText, ...facts.attachments].filter((s) => s.length > 0).join(' ');
   if (said.length > 0 || parts.length === 0) parts.push(`You said: ${said}`);
   return parts.join(' ');
+}
+
+/** Names of every tool the conversation has called so far. */
+function calledTools(request: ConverseRequest): Set<string> {
+  const names = new Set<string>();
+  for (const m of request.messages ?? [])
+    for (const b of m.content ?? []) if (b.toolUse) names.add(b.toolUse.name);
+  return names;
+}
+
+/** This turn's tool calls: from the user's words, or — right after tool results — from what the results name. */
+function plannedCalls(request: ConverseRequest, facts: ConversationFacts): ToolSpec[] {
+  const specs = toolSpecs(request);
+  if (facts.toolResults.length === 0)
+    return chooseToolCalls(specs, request.toolConfig?.toolChoice, facts.lastUserText);
+  return chooseFollowUpCalls(specs, facts.toolResults.map((r) => r.result).join(' '), calledTools(request));
 }
 
 function toolSpecs(request: ConverseRequest): ToolSpec[] {
@@ -55,11 +71,7 @@ export function planReply(input: PlanInput): OutBlock[] {
   const reasoning = reasoningBlock(input, answer);
   if (reasoning) blocks.push(reasoning);
 
-  // After a tool result the model answers with it instead of calling tools again.
-  const calls =
-    facts.toolResults.length === 0 && model.chat?.toolUse
-      ? chooseToolCalls(toolSpecs(request), request.toolConfig?.toolChoice, facts.lastUserText)
-      : [];
+  const calls = model.chat?.toolUse ? plannedCalls(request, facts) : [];
   if (calls.length > 0) {
     // Claude announces its tool calls in a short text block first.
     if (model.family === 'claude') {

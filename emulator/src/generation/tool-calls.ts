@@ -30,3 +30,16 @@ export function chooseToolCalls(
   if (choice?.any && named.length === 0) return specs.slice(0, 1);
   return named;
 }
+
+/**
+ * After tool results (agent loops): the tools that a result's text names and that the conversation has not
+ * called yet, so a result can lead to one more step (`get_weather` answering "…ask get_time next") and the
+ * loop still ends.
+ */
+export function chooseFollowUpCalls(
+  specs: ToolSpec[],
+  resultText: string,
+  alreadyCalled: Set<string>,
+): ToolSpec[] {
+  return specs.filter((s) => !alreadyCalled.has(s.name) && mentions(resultText, s.name));
+}

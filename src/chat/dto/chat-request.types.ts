@@ -115,6 +115,7 @@ export interface ChatCompletionRequest {
   stream?: boolean | null;
   stream_options?: { include_usage?: boolean } | null;
   user?: string;
+  service_tier?: 'auto' | 'default' | 'flex' | 'priority' | null;
   metadata?: Record<string, string> | null;
   n?: number | null;
   tools?: FunctionTool[];

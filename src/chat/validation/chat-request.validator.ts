@@ -14,6 +14,8 @@ import { validateMessage } from './message.validator';
 import { validateResponseFormat, validateToolChoice, validateTools } from './tools.validator';
 
 const EFFORTS = ['minimal', 'low', 'medium', 'high'] as const;
+export const MAX_CHOICES = 8;
+const SERVICE_TIERS = ['auto', 'default', 'flex', 'priority'] as const;
 
 function validateStop(value: unknown): void {
   if (value === undefined || value === null || typeof value === 'string') return;
@@ -44,7 +46,6 @@ function validateIgnored(body: Record<string, unknown>): void {
   optionalBoolean(body.logprobs, 'logprobs');
   optionalNumber(body.top_logprobs, 'top_logprobs', { min: 0, max: 20, integer: true });
   optionalBoolean(body.store, 'store');
-  optionalString(body.service_tier, 'service_tier');
   if (body.logit_bias !== undefined && body.logit_bias !== null && !isObject(body.logit_bias)) {
     throw wrongType('logit_bias', 'an object', body.logit_bias);
   }
@@ -64,7 +65,8 @@ export function validateChatRequest(body: unknown): ChatCompletionRequest {
   optionalNumber(body.max_completion_tokens, 'max_completion_tokens', { min: 1, integer: true });
   optionalNumber(body.temperature, 'temperature', { min: 0, max: 2 });
   optionalNumber(body.top_p, 'top_p', { min: 0, max: 1 });
-  optionalNumber(body.n, 'n', { min: 1, max: 128, integer: true });
+  // Each choice is one Bedrock call; the cap keeps one request from fanning out into a bill.
+  optionalNumber(body.n, 'n', { min: 1, max: MAX_CHOICES, integer: true });
   validateStop(body.stop);
   const stream = optionalBoolean(body.stream, 'stream');
   if (body.stream_options !== undefined && body.stream_options !== null) {
@@ -85,6 +87,7 @@ export function validateChatRequest(body: unknown): ChatCompletionRequest {
   optionalBoolean(body.parallel_tool_calls, 'parallel_tool_calls');
   validateResponseFormat(body.response_format);
   optionalEnum(body.reasoning_effort, 'reasoning_effort', EFFORTS);
+  optionalEnum(body.service_tier, 'service_tier', SERVICE_TIERS);
   validateIgnored(body);
   return body as unknown as ChatCompletionRequest;
 }

@@ -87,10 +87,11 @@ function fromHttpException(e: HttpException): ApiError {
 export function toApiError(err: unknown, requestId: string): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof HttpException) return fromHttpException(err);
+  if (!(err instanceof Error)) return internal(requestId);
   // Nobody is left to read a response; 499 (nginx's "client closed request") keeps logs and usage honest.
-  if (err instanceof Error && err.name === 'ClientGoneError')
+  if (err.name === 'ClientGoneError')
     return new ApiError(499, err.message, { code: 'client_closed_request' });
-  if (err instanceof Error && GATEWAY_CREDENTIAL_ERRORS.has(err.name)) {
+  if (GATEWAY_CREDENTIAL_ERRORS.has(err.name)) {
     return new ApiError(
       500,
       `The gateway's AWS credentials are missing or were rejected (request id ${requestId}).`,
@@ -100,14 +101,33 @@ export function toApiError(err: unknown, requestId: string): ApiError {
       },
     );
   }
-  if (isUpstream(err)) return fromUpstream(err);
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && NETWORK_CODES.has(code)) {
+  // Socket-level failures first: the SDK decorates them with $metadata too, but they are not Bedrock's answers.
+  const code = networkCode(err);
+  if (code) {
     return new ApiError(502, 'Bedrock could not be reached.', { code: 'upstream_unreachable' });
   }
-  if (err instanceof Error && (err.name === 'TimeoutError' || code === 'ETIMEDOUT')) {
+  if (err.name === 'TimeoutError' || (err as { code?: unknown }).code === 'ETIMEDOUT') {
     return new ApiError(504, 'Bedrock did not answer in time.', { code: 'upstream_timeout' });
   }
+  if (isUpstream(err)) return fromUpstream(err);
+  return internal(requestId);
+}
+
+/**
+ * The network error code of an error or of its cause, if it is one: the SDK's HTTP/2 handler reports a refused
+ * connection as ERR_HTTP2_STREAM_CANCEL caused by ECONNREFUSED, fetch-style clients wrap it the same way.
+ */
+function networkCode(err: Error): string | undefined {
+  for (const candidate of [
+    (err as { code?: unknown }).code,
+    (err as { cause?: { code?: unknown } }).cause?.code,
+  ]) {
+    if (typeof candidate === 'string' && NETWORK_CODES.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function internal(requestId: string): ApiError {
   return new ApiError(500, `The gateway failed to handle this request (request id ${requestId}).`, {
     type: 'server_error',
     code: 'internal_error',

@@ -93,7 +93,11 @@ export function optionalNumber(
   return v;
 }
 
-export function requireArray(v: unknown, param: string, { minLength = 0 } = {}): unknown[] {
+export function requireArray(
+  v: unknown,
+  param: string,
+  { minLength = 0, maxLength = Infinity } = {},
+): unknown[] {
   if (v === undefined) throw missing(param);
   if (!Array.isArray(v)) throw wrongType(param, 'an array', v);
   if (v.length < minLength) {
@@ -101,6 +105,13 @@ export function requireArray(v: unknown, param: string, { minLength = 0 } = {}):
       `Invalid '${param}': empty array. Expected an array with minimum length ${minLength}, but got an empty array instead.`,
       param,
       'empty_array',
+    );
+  }
+  if (v.length > maxLength) {
+    throw invalidRequest(
+      `Invalid '${param}': array too long. Expected an array with maximum length ${maxLength}, but got an array with length ${v.length} instead.`,
+      param,
+      'array_above_max_length',
     );
   }
   return v;

@@ -15,13 +15,14 @@ export function makeChunk(
   delta: ChunkDelta,
   finishReason: FinishReason | null,
   includeUsage: boolean,
+  choice = 0,
 ): ChatCompletionChunk {
   const chunk: ChatCompletionChunk = {
     id: meta.id,
     object: 'chat.completion.chunk',
     created: meta.created,
     model: meta.model,
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+    choices: [{ index: choice, delta, logprobs: null, finish_reason: finishReason }],
     system_fingerprint: null,
   };
   if (includeUsage) chunk.usage = null;

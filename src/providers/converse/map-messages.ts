@@ -4,7 +4,7 @@ import type {
   Message,
   SystemContentBlock,
 } from '@aws-sdk/client-bedrock-runtime';
-import { invalidRequest, unsupportedFeature } from '../../common/errors/api-error';
+import { invalidRequest } from '../../common/errors/api-error';
 import type { ChatMessage, TextPart } from '../../chat/dto/chat-request.types';
 import { mapAssistantContent } from './map-assistant-message';
 import { mapToolMessage } from './map-tool-message';
@@ -16,8 +16,32 @@ export interface MappedConversation {
   messages: Message[];
 }
 
-const textOf = (content: string | TextPart[]): string =>
-  typeof content === 'string' ? content : content.map((p) => p.text).join('\n');
+/** System text as blocks: a part marked with cache_control is followed by a cache point, as in user content. */
+function systemBlocks(content: string | TextPart[]): SystemContentBlock[] {
+  if (typeof content === 'string') return content.trim() ? [{ text: content }] : [];
+  return content.flatMap((p): SystemContentBlock[] => {
+    const text: SystemContentBlock[] = p.text.trim() ? [{ text: p.text }] : [];
+    return p.cache_control
+      ? [
+          ...text,
+          { cachePoint: { type: 'default', ...(p.cache_control.ttl ? { ttl: p.cache_control.ttl } : {}) } },
+        ]
+      : text;
+  });
+}
+
+/**
+ * Bedrock requires a text block in every message that carries a document ("A text block must be included
+ * when using documents", wire doc §12); OpenAI does not. A file sent on its own gets a line naming it.
+ */
+function textBesideDocuments(messages: Message[]): void {
+  for (const m of messages) {
+    const docs = m.content?.filter((b) => b.document) ?? [];
+    if (docs.length > 0 && !m.content!.some((b) => b.text !== undefined)) {
+      m.content!.push({ text: `(Attached: ${docs.map((d) => d.document!.name).join(', ')})` });
+    }
+  }
+}
 
 /**
  * OpenAI messages → Converse `system` + `messages`.
@@ -32,6 +56,8 @@ export function mapMessages(input: ChatMessage[], ctx: MappingContext): MappedCo
   const system: SystemContentBlock[] = [];
   const messages: Message[] = [];
   let current: Message | undefined;
+  /** Ids of the tool calls the latest assistant turn made: the only ones a tool message may answer. */
+  let openCalls = new Set<string>();
   const push = (role: ConversationRole, blocks: ContentBlock[], index: number) => {
     if (blocks.length === 0) return;
     if (current && current.role === role) {
@@ -52,18 +78,24 @@ export function mapMessages(input: ChatMessage[], ctx: MappingContext): MappedCo
   input.forEach((m, i) => {
     switch (m.role) {
       case 'system':
-      case 'developer': {
-        const text = textOf(m.content);
-        if (text.trim()) system.push({ text });
+      case 'developer':
+        system.push(...systemBlocks(m.content));
         break;
-      }
       case 'user':
         push('user', mapUserContent(m.content, `messages[${i}].content`, ctx), i);
         break;
       case 'assistant':
+        openCalls = new Set((m.tool_calls ?? []).map((c) => c.id));
         push('assistant', mapAssistantContent(m, i, ctx), i);
         break;
       case 'tool':
+        if (!openCalls.has(m.tool_call_id)) {
+          throw invalidRequest(
+            `Invalid 'messages[${i}].tool_call_id': '${m.tool_call_id}' does not answer any tool call of the preceding assistant message.`,
+            `messages[${i}].tool_call_id`,
+            'unknown_tool_call',
+          );
+        }
         push('user', [mapToolMessage(m, i, ctx)], i);
         break;
     }
@@ -76,6 +108,7 @@ export function mapMessages(input: ChatMessage[], ctx: MappingContext): MappedCo
       'invalid_value',
     );
   }
+  textBesideDocuments(messages);
   return foldSystemIfUnsupported(system, messages, ctx);
 }
 
@@ -89,8 +122,11 @@ function foldSystemIfUnsupported(
   ctx: MappingContext,
 ): MappedConversation {
   if (system.length === 0 || ctx.model.profile.chat.systemPrompt) return { system, messages };
-  const text = system.map((b) => b.text).join('\n\n');
-  if (!text) throw unsupportedFeature(ctx.model.requested, 'system prompts', 'messages');
-  messages[0].content!.unshift({ text });
+  const text = system
+    .filter((b) => b.text !== undefined)
+    .map((b) => b.text)
+    .join('\n\n');
+  // Only cache points and no text: nothing to move (and no cache points on these models anyway).
+  if (text) messages[0].content!.unshift({ text });
   return { system: [], messages };
 }

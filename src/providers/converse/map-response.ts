@@ -4,9 +4,12 @@ import type { AssistantResponseMessage, ChatCompletion } from '../../chat/dto/ch
 import type { CompletionMeta } from './completion-meta';
 import { convertUsage } from './convert-usage';
 import { mapFinishReason } from './map-finish-reason';
+import { finishStructuredOutput } from './structured-output/finish-structured-output';
 
 interface Collected {
   text: string;
+  /** Input of the structured-output tool, when the model answered through it. */
+  structured?: string;
   reasoning: string;
   details: ReasoningDetail[];
   toolCalls: ToolCall[];
@@ -25,15 +28,15 @@ function collect(blocks: ContentBlock[], meta: CompletionMeta): Collected {
           type: 'reasoning.text',
           text: r.reasoningText.text ?? '',
           signature: r.reasoningText.signature,
-          index: out.details.length,
         });
       } else if (r.redactedContent) {
         out.details.push({
           type: 'reasoning.encrypted',
           data: Buffer.from(r.redactedContent).toString('base64'),
-          index: out.details.length,
         });
       }
+    } else if (block.toolUse && block.toolUse.name === meta.structured?.toolName) {
+      out.structured = JSON.stringify(block.toolUse.input ?? {});
     } else if (block.toolUse) {
       if (meta.singleToolCall && out.toolCalls.length === 1) continue;
       out.toolCalls.push({
@@ -53,11 +56,15 @@ function collect(blocks: ContentBlock[], meta: CompletionMeta): Collected {
  */
 export function toChatCompletion(out: ConverseResponse, meta: CompletionMeta): ChatCompletion {
   const c = collect(out.output?.message?.content ?? [], meta);
-  const message: AssistantResponseMessage = {
-    role: 'assistant',
-    content: c.text === '' && c.toolCalls.length > 0 ? null : c.text,
-    refusal: null,
-  };
+  let content: string | null = c.text === '' && c.toolCalls.length > 0 ? null : c.text;
+  let finish = mapFinishReason(out.stopReason);
+  const plan = meta.structured;
+  if (plan && c.toolCalls.length === 0) {
+    // The answer came through the response tool (or as text): it is the message content, and the turn is done.
+    content = finishStructuredOutput(c.structured ?? c.text, plan);
+    if (finish === 'tool_calls') finish = 'stop';
+  }
+  const message: AssistantResponseMessage = { role: 'assistant', content, refusal: null };
   if (c.toolCalls.length > 0) message.tool_calls = c.toolCalls;
   if (c.details.length > 0) {
     message.reasoning_content = c.reasoning;
@@ -68,7 +75,7 @@ export function toChatCompletion(out: ConverseResponse, meta: CompletionMeta): C
     object: 'chat.completion',
     created: meta.created,
     model: meta.model,
-    choices: [{ index: 0, message, logprobs: null, finish_reason: mapFinishReason(out.stopReason) }],
+    choices: [{ index: 0, message, logprobs: null, finish_reason: finish }],
     usage: convertUsage(out.usage, c.details.length > 0),
     system_fingerprint: null,
   };

@@ -1,4 +1,4 @@
-import { ApiError } from '../../common/errors/api-error';
+import { ApiError } from '../common/errors/api-error';
 
 /**
  * The abort controller of one Bedrock call: fires when the client goes away, when the whole call takes longer
