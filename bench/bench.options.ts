@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 /** Command line of `npm run bench`: the mode sets every duration and count; a few flags override. */
 export type BenchMode = 'full' | 'quick' | 'smoke';
 export type TransportName = 'lean' | 'sdk';
@@ -7,7 +9,10 @@ export interface BenchSettings {
   runs: number;
   /** Seconds of each timed load (wrk, floor programs); whole seconds, as wrk takes them. */
   seconds: number;
+  /** Seconds of warm-up load before measuring (0: none). */
   warmupSec: number;
+  /** Pause after start-up before reading idle memory. */
+  settleMs: number;
   /** Sequential requests for the stream-timing percentiles. */
   timingSamples: number;
   heldStreams: number;
@@ -16,15 +21,18 @@ export interface BenchSettings {
   /** Words per answer: 20 → twenty content deltas per stream. */
   replyWords: number;
   transports: TransportName[];
-  /** Write gateway CPU profiles (node --cpu-prof) under bench/results/profiles. */
+  /** Write gateway CPU profiles of the c64 windows under <out>/profiles. */
   profile: boolean;
+  /** Directory for the JSON results (and profiles, scratch files). */
+  out: string;
 }
 
-const MODES: Record<BenchMode, Omit<BenchSettings, 'mode' | 'transports' | 'profile'>> = {
+const MODES: Record<BenchMode, Omit<BenchSettings, 'mode' | 'transports' | 'profile' | 'out'>> = {
   full: {
     runs: 3,
     seconds: 5,
-    warmupSec: 2,
+    warmupSec: 5,
+    settleMs: 1000,
     timingSamples: 300,
     heldStreams: 1000,
     heldChunkDelayMs: 50,
@@ -33,7 +41,8 @@ const MODES: Record<BenchMode, Omit<BenchSettings, 'mode' | 'transports' | 'prof
   quick: {
     runs: 1,
     seconds: 2,
-    warmupSec: 1,
+    warmupSec: 2,
+    settleMs: 1000,
     timingSamples: 100,
     heldStreams: 1000,
     heldChunkDelayMs: 20,
@@ -43,7 +52,8 @@ const MODES: Record<BenchMode, Omit<BenchSettings, 'mode' | 'transports' | 'prof
   smoke: {
     runs: 1,
     seconds: 1,
-    warmupSec: 1,
+    warmupSec: 0,
+    settleMs: 200,
     timingSamples: 5,
     heldStreams: 20,
     heldChunkDelayMs: 5,
@@ -57,20 +67,25 @@ export const USAGE = `Usage: npm run bench [-- --quick | --smoke] [--runs N] [--
   --smoke     one run, 1 s loads, 20 held streams (checks the benchmark itself)
   --runs N    override the number of runs (medians are taken across runs)
   --transport which gateway transports to measure (default: lean,sdk)
-  --profile   also write CPU profiles of the gateway (node --cpu-prof)`;
+  --profile   also write CPU profiles of the gateway's c64 chat and stream windows
+  --out DIR   where results go (default bench/results)`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchSettings | { error: string } | 'help' {
   let mode: BenchMode = 'full';
   let runs: number | undefined;
   let transports: TransportName[] = ['lean', 'sdk'];
   let profile = false;
+  let out = join('bench', 'results');
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return 'help';
     else if (arg === '--quick') mode = 'quick';
     else if (arg === '--smoke') mode = 'smoke';
     else if (arg === '--profile') profile = true;
-    else if (arg === '--runs') {
+    else if (arg === '--out') {
+      out = argv[++i] ?? '';
+      if (!out) return { error: '--out needs a directory' };
+    } else if (arg === '--runs') {
       runs = Number(argv[++i]);
       if (!Number.isInteger(runs) || runs < 1) return { error: '--runs needs a positive integer' };
     } else if (arg === '--transport') {
@@ -81,5 +96,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings | { error
       transports = list as TransportName[];
     } else return { error: `unknown option ${arg}` };
   }
-  return { mode, ...MODES[mode], ...(runs ? { runs } : {}), transports, profile };
+  return { mode, ...MODES[mode], ...(runs ? { runs } : {}), transports, profile, out };
 }

@@ -48,10 +48,8 @@ async function oneRun(ctx: BenchContext, index: number): Promise<RunResult> {
   return { direct, floors, gateways };
 }
 
-export async function runBench(
-  settings: BenchSettings,
-  workDir = join('bench', 'results'),
-): Promise<BenchResult> {
+export async function runBench(settings: BenchSettings): Promise<BenchResult> {
+  const workDir = settings.out;
   const startedAt = new Date().toISOString();
   const plan = corePlan();
   pinSelf(plan);
@@ -113,9 +111,9 @@ async function main(): Promise<void> {
   const result = await runBench(parsed);
   const stamp = result.startedAt.replace(/[:.]/g, '-');
   const json = JSON.stringify(result, null, 2);
-  writeFileSync(join('bench', 'results', `bench-${result.settings.mode}-${stamp}.json`), json);
-  writeFileSync(join('bench', 'results', 'latest.json'), json);
-  process.stdout.write(`${renderTable(result)}\n\nJSON: bench/results/latest.json\n`);
+  writeFileSync(join(parsed.out, `bench-${result.settings.mode}-${stamp}.json`), json);
+  writeFileSync(join(parsed.out, 'latest.json'), json);
+  process.stdout.write(`${renderTable(result)}\n\nJSON: ${join(parsed.out, 'latest.json')}\n`);
 }
 
 if (require.main === module) {

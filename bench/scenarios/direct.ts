@@ -2,6 +2,7 @@ import type { BenchContext } from '../bench.context';
 import { converseBody, modelPath } from '../bench.constants';
 import { eventStreamDelta, streamTiming, TimingResult } from '../load/stream-timing';
 import { runWrk } from '../load/wrk';
+import { warmUp } from './timed-load';
 import type { Distribution } from '../lib/stats';
 
 /** The same calls made straight to the emulator: the baseline for added latency and time to first delta. */
@@ -21,7 +22,7 @@ export async function measureDirect(ctx: BenchContext): Promise<DirectResult> {
     body: converseBody(),
     authorization: AUTH,
   };
-  await runWrk(ctx.plan, ctx.workDir, { ...run, connections: 8, seconds: ctx.settings.warmupSec });
+  await warmUp(ctx, { ...run, connections: 8 });
   const sequential = await runWrk(ctx.plan, ctx.workDir, {
     ...run,
     connections: 1,

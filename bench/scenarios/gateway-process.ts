@@ -64,7 +64,7 @@ export async function startGateway(ctx: BenchContext, transport: TransportName):
     await sleep(5);
   }
   const startupMs = performance.now() - started;
-  await sleep(1_000);
+  await sleep(ctx.settings.settleMs);
   return { child, url, startupMs, idleRssMiB: rssMiB(child.pid) };
 }
 

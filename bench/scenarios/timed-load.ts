@@ -25,5 +25,6 @@ export async function timedLoad(
 
 /** An untimed wrk run to warm the JIT and the connection pools. */
 export async function warmUp(ctx: BenchContext, run: Omit<WrkRun, 'seconds'>): Promise<void> {
-  await runWrk(ctx.plan, ctx.workDir, { ...run, seconds: ctx.settings.warmupSec });
+  if (ctx.settings.warmupSec > 0)
+    await runWrk(ctx.plan, ctx.workDir, { ...run, seconds: ctx.settings.warmupSec });
 }

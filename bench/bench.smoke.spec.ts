@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchResult } from './report/result.types';
+import type { LoadResult } from './scenarios/load.types';
+
+/**
+ * Runs `npm run bench -- --smoke` (every phase, one second of load each) in its own process and checks the
+ * result it writes is complete and well formed. It asserts nothing about speed: figures from a test run on a
+ * busy machine mean nothing.
+ */
+describe('npm run bench -- --smoke', () => {
+  const out = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+  let result: BenchResult;
+  let stdout = '';
+
+  beforeAll(async () => {
+    stdout = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ['-r', './scripts/register-ts.js', 'bench/bench.ts', '--smoke', '--out', out],
+        { env: { ...process.env, FORCE_COLOR: '0' }, maxBuffer: 16 * 1024 * 1024, timeout: 300_000 },
+        (err, text, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(text)),
+      ),
+    );
+    result = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as BenchResult;
+  }, 320_000);
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  const isLoad = (l: LoadResult) => {
+    for (const key of ['rps', 'p50Ms', 'p99Ms', 'cpuMsPerReq', 'testCoreBusy', 'loadCoreBusy'] as const) {
+      expect(Number.isFinite(l[key])).toBe(true);
+    }
+    expect(l.rps).toBeGreaterThan(0);
+    expect(l.errors).toBe(0);
+  };
+
+  it('measures both transports, the floors and the emulator in one run, without errors', () => {
+    expect(result).toMatchObject({ schema: 1, settings: { mode: 'smoke' }, defaultTransport: 'lean' });
+    expect(result.runs).toHaveLength(1);
+    const run = result.runs[0];
+    expect(Object.keys(run.gateways).sort()).toEqual(['lean', 'sdk']);
+    for (const gw of Object.values(run.gateways)) {
+      [gw.throughput.c8, gw.throughput.c64, gw.throughput.c256, gw.streams.c8, gw.streams.c64].forEach(
+        isLoad,
+      );
+      isLoad(gw.embeddings!);
+      expect(gw.held.completed).toBe(gw.held.streams);
+      expect(gw.streamTiming.errors).toBe(0);
+      expect(gw.streamTiming.ttfdMs.p50).toBeGreaterThanOrEqual(gw.streamTiming.ttfbMs.p50);
+      expect(gw.startupMs).toBeGreaterThan(0);
+      expect(gw.idleRssMiB).toBeGreaterThan(0);
+    }
+    isLoad(run.floors.relay);
+    for (const floor of Object.values(run.floors.clients)) expect(floor.callsPerSec).toBeGreaterThan(0);
+    expect(run.direct.c64Rps).toBeGreaterThan(0);
+  });
+
+  it('derives the ratios and checks every target, and prints the table', () => {
+    const ratios = result.median.ratios;
+    expect(Object.keys(ratios.layerCpuMs).sort()).toEqual(['lean', 'sdk']);
+    expect(Number.isFinite(ratios.sdkGatewayOverSdkAlone)).toBe(true);
+    expect(Number.isFinite(ratios.loadSideHeadroom)).toBe(true);
+    expect(result.targets.length).toBeGreaterThanOrEqual(9);
+    for (const t of result.targets) expect(typeof t.met).toBe('boolean');
+    expect(stdout).toContain('Targets');
+    expect(stdout).toContain('Gateway, lean transport (default)');
+  });
+});
