@@ -8,6 +8,7 @@ export interface BenchContext {
   /** Scratch and output directory (bench/results). */
   workDir: string;
   emulatorUrl: string;
+  emulatorPid: number;
   /** Where gateway CPU profiles go, with --profile. */
   profileDir?: string;
 }

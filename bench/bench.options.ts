@@ -3,6 +3,8 @@ import { join } from 'node:path';
 /** Command line of `npm run bench`: the mode sets every duration and count; a few flags override. */
 export type BenchMode = 'full' | 'quick' | 'smoke';
 export type TransportName = 'lean' | 'sdk';
+/** A gateway measured: this checkout with one of its transports, or an older build given with --baseline. */
+export type GatewayName = TransportName | 'baseline';
 
 export interface BenchSettings {
   mode: BenchMode;
@@ -25,9 +27,14 @@ export interface BenchSettings {
   profile: boolean;
   /** Directory for the JSON results (and profiles, scratch files). */
   out: string;
+  /** Another checkout of the gateway (built, with its node_modules) measured beside this one, as before/after. */
+  baseline?: string;
 }
 
-const MODES: Record<BenchMode, Omit<BenchSettings, 'mode' | 'transports' | 'profile' | 'out'>> = {
+const MODES: Record<
+  BenchMode,
+  Omit<BenchSettings, 'mode' | 'transports' | 'profile' | 'out' | 'baseline'>
+> = {
   full: {
     runs: 3,
     seconds: 5,
@@ -68,7 +75,8 @@ export const USAGE = `Usage: npm run bench [-- --quick | --smoke] [--runs N] [--
   --runs N    override the number of runs (medians are taken across runs)
   --transport which gateway transports to measure (default: lean,sdk)
   --profile   also write CPU profiles of the gateway's c64 chat and stream windows
-  --out DIR   where results go (default bench/results)`;
+  --out DIR   where results go (default bench/results)
+  --baseline DIR  also measure the gateway built in another checkout (DIR/dist/src/main.js), e.g. before a change`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchSettings | { error: string } | 'help' {
   let mode: BenchMode = 'full';
@@ -76,13 +84,17 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings | { error
   let transports: TransportName[] = ['lean', 'sdk'];
   let profile = false;
   let out = join('bench', 'results');
+  let baseline: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return 'help';
     else if (arg === '--quick') mode = 'quick';
     else if (arg === '--smoke') mode = 'smoke';
     else if (arg === '--profile') profile = true;
-    else if (arg === '--out') {
+    else if (arg === '--baseline') {
+      baseline = argv[++i];
+      if (!baseline) return { error: '--baseline needs a directory' };
+    } else if (arg === '--out') {
       out = argv[++i] ?? '';
       if (!out) return { error: '--out needs a directory' };
     } else if (arg === '--runs') {
@@ -96,5 +108,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings | { error
       transports = list as TransportName[];
     } else return { error: `unknown option ${arg}` };
   }
-  return { mode, ...MODES[mode], ...(runs ? { runs } : {}), transports, profile, out };
+  return { mode, ...MODES[mode], ...(runs ? { runs } : {}), transports, profile, out, baseline };
 }

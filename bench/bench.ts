@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config/config.validate';
 import { AWS_ENV } from './bench.constants';
 import { BenchContext, tsNode } from './bench.context';
-import { BenchSettings, parseBenchArgs, USAGE } from './bench.options';
+import { BenchSettings, GatewayName, parseBenchArgs, USAGE } from './bench.options';
 import { ensureBuilt } from './lib/build';
 import { corePlan, onCore, pinSelf } from './lib/cores';
 import { agent } from './lib/http';
@@ -41,9 +41,15 @@ async function oneRun(ctx: BenchContext, index: number): Promise<RunResult> {
   log(`run ${index + 1}: floors (SDK alone x3, lean alone, relay)`);
   const floors = await measureFloors(ctx);
   const gateways: RunResult['gateways'] = {};
-  for (const transport of ctx.settings.transports) {
-    log(`run ${index + 1}: gateway, ${transport} transport`);
-    gateways[transport] = await measureGateway(ctx, transport);
+  const names: GatewayName[] = [
+    ...ctx.settings.transports,
+    ...(ctx.settings.baseline ? ['baseline' as const] : []),
+  ];
+  for (const name of names) {
+    log(
+      `run ${index + 1}: gateway, ${name === 'baseline' ? `baseline (${ctx.settings.baseline})` : `${name} transport`}`,
+    );
+    gateways[name] = await measureGateway(ctx, name);
   }
   return { direct, floors, gateways };
 }
@@ -70,12 +76,12 @@ export async function runBench(settings: BenchSettings): Promise<BenchResult> {
     const emulatorUrl = await waitForLine(emulator, /EMULATOR_URL (\S+)/);
     const profileDir = settings.profile ? join(workDir, 'profiles') : undefined;
     if (profileDir) mkdirSync(profileDir, { recursive: true });
-    const ctx: BenchContext = { settings, plan, workDir, emulatorUrl, profileDir };
+    const ctx: BenchContext = { settings, plan, workDir, emulatorUrl, emulatorPid: emulator.pid, profileDir };
     const runs: RunResult[] = [];
     for (let i = 0; i < settings.runs; i++) runs.push(await oneRun(ctx, i));
-    const ratios = runs.map(ratiosOf);
-    const median = { run: medianOf(runs), ratios: medianOf(ratios) };
     const defaultTransport = loadConfig({ API_KEY: 'x' }).bedrockTransport;
+    const ratios = runs.map((run) => ratiosOf(run, defaultTransport));
+    const median = { run: medianOf(runs), ratios: medianOf(ratios) };
     return {
       schema: 1,
       startedAt,

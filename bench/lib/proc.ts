@@ -14,6 +14,13 @@ export function processCpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
+/** CPU of this process and of the children it has waited for (wrk runs, floor programs), ms. */
+function selfAndReapedCpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * TICK_MS;
+}
+
 /** Resident set size in MiB. */
 export function rssMiB(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -46,15 +53,39 @@ export function coreBusy(before: CoreTimes[], after: CoreTimes[]): number[] {
   });
 }
 
-/** CPU ms a process used while `work` ran, and the cores' busy shares over the same window. */
+export interface Measured<T> {
+  result: T;
+  /** CPU of the process under test during the window, ms. */
+  cpuMs: number;
+  coreBusy: number[];
+  /**
+   * CPU used during the window by processes that are not part of the benchmark, in cores (0.25 = a quarter of
+   * one core): another tenant on the machine, which makes the figures of that window unreliable.
+   */
+  foreignCores: number;
+}
+
+/** Measures `work`: the CPU of `pid` (the process under test), the cores, and what else ran meanwhile. */
 export async function measured<T>(
-  pid: number | undefined,
+  pid: number,
+  others: number[],
   work: () => Promise<T>,
-): Promise<{ result: T; cpuMs: number; coreBusy: number[] }> {
-  const cpu0 = pid ? processCpuMs(pid) : 0;
+): Promise<Measured<T>> {
+  const ours = () => [pid, ...others].reduce((sum, p) => sum + processCpuMs(p), 0) + selfAndReapedCpuMs();
+  const cpu0 = processCpuMs(pid);
+  const ours0 = ours();
   const cores0 = coreTimes();
+  const start = performance.now();
   const result = await work();
+  const elapsedMs = performance.now() - start;
   const cores1 = coreTimes();
-  const cpu1 = pid ? processCpuMs(pid) : 0;
-  return { result, cpuMs: cpu1 - cpu0, coreBusy: coreBusy(cores0, cores1) };
+  const ours1 = ours();
+  const cpu1 = processCpuMs(pid);
+  const busyMs = cores1.reduce((sum, c, i) => sum + (c.busy - cores0[i].busy), 0) * TICK_MS;
+  return {
+    result,
+    cpuMs: cpu1 - cpu0,
+    coreBusy: coreBusy(cores0, cores1),
+    foreignCores: Math.max(0, busyMs - (ours1 - ours0)) / elapsedMs,
+  };
 }

@@ -1,8 +1,8 @@
-import type { TransportName } from '../bench.options';
+import type { GatewayName } from '../bench.options';
 import type { RunRatios, RunResult } from './result.types';
 
 /** The comparisons of one run, each between figures measured side by side in that run. */
-export function ratiosOf(run: RunResult): RunRatios {
+export function ratiosOf(run: RunResult, defaultTransport: GatewayName): RunRatios {
   const ratios: RunRatios = {
     addedLatencyMs: {},
     layerCpuMs: {},
@@ -10,13 +10,15 @@ export function ratiosOf(run: RunResult): RunRatios {
     loadSideHeadroom: NaN,
   };
   const { direct, floors } = run;
-  const transportAlone: Record<TransportName, number> = {
+  // The transport each gateway uses, measured alone; a baseline is taken to use the SDK's default handler.
+  const transportAlone: Record<GatewayName, number> = {
     lean: floors.clients.lean.cpuMsPerCall,
     sdk: floors.clients['sdk-http1'].cpuMsPerCall,
+    baseline: floors.clients['sdk-h2-default'].cpuMsPerCall,
   };
   let fastest = 0;
   for (const [name, gw] of Object.entries(run.gateways) as [
-    TransportName,
+    GatewayName,
     NonNullable<RunResult['gateways']['lean']>,
   ][]) {
     ratios.addedLatencyMs[name] = {
@@ -35,5 +37,13 @@ export function ratiosOf(run: RunResult): RunRatios {
   if (run.gateways.lean)
     ratios.leanGatewayOverRelay = run.gateways.lean.throughput.c64.rps / floors.relay.rps;
   ratios.loadSideHeadroom = fastest > 0 ? direct.c64Rps / fastest : NaN;
+  const base = run.gateways.baseline;
+  const current = run.gateways[defaultTransport];
+  if (base && current) {
+    ratios.overBaseline = {
+      chat: current.throughput.c64.rps / base.throughput.c64.rps,
+      streams: current.streams.c64.rps / base.streams.c64.rps,
+    };
+  }
   return ratios;
 }

@@ -1,4 +1,4 @@
-import type { BenchSettings, TransportName } from '../bench.options';
+import type { BenchSettings, GatewayName, TransportName } from '../bench.options';
 import type { CorePlan } from '../lib/cores';
 import type { DirectResult } from '../scenarios/direct';
 import type { FloorResults } from '../scenarios/floors';
@@ -8,21 +8,23 @@ import type { GatewayResult } from '../scenarios/gateway';
 export interface RunResult {
   direct: DirectResult;
   floors: FloorResults;
-  gateways: Partial<Record<TransportName, GatewayResult>>;
+  gateways: Partial<Record<GatewayName, GatewayResult>>;
 }
 
 /** Comparisons taken inside one run (then the median across runs). */
 export interface RunRatios {
   /** Gateway latency minus direct latency, sequential non-stream, ms. */
-  addedLatencyMs: Partial<Record<TransportName, { p50: number; p90: number; p99: number }>>;
+  addedLatencyMs: Partial<Record<GatewayName, { p50: number; p90: number; p99: number }>>;
   /** Gateway CPU per request at c64 minus its transport's CPU per call alone: the gateway layers' cost, ms. */
-  layerCpuMs: Partial<Record<TransportName, number>>;
+  layerCpuMs: Partial<Record<GatewayName, number>>;
   /** Gateway time to first content delta minus the emulator's own, p50, ms. */
-  ttfdOverFloorMs: Partial<Record<TransportName, number>>;
+  ttfdOverFloorMs: Partial<Record<GatewayName, number>>;
   /** Gateway (sdk transport) requests/s at c64 over the SDK-alone floor with the same handler. */
   sdkGatewayOverSdkAlone?: number;
   /** Gateway (lean) requests/s at c64 over the minimal relay's. */
   leanGatewayOverRelay?: number;
+  /** With --baseline: this checkout's default transport over the baseline, chat and streams at c64 (req/s). */
+  overBaseline?: { chat: number; streams: number };
   /** Emulator-direct requests/s over the fastest gateway's, same load core: > 1 means the load side had room. */
   loadSideHeadroom: number;
 }

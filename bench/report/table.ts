@@ -1,4 +1,4 @@
-import type { TransportName } from '../bench.options';
+import type { GatewayName } from '../bench.options';
 import { round } from '../lib/stats';
 import type { LoadResult } from '../scenarios/load.types';
 import type { BenchResult } from './result.types';
@@ -30,34 +30,63 @@ function loadRow(label: string, l: LoadResult | null | undefined): string[] {
     n(l.cpuMsPerReq, 3),
     pct(l.testCoreBusy),
     pct(l.loadCoreBusy),
+    n(l.foreignCores, 2),
   ];
 }
 
 /** The human-readable summary printed at the end (medians across runs; ratios taken within each run). */
 export function renderTable(result: BenchResult): string {
   const { run, ratios } = result.median;
-  const transports = Object.keys(run.gateways) as TransportName[];
+  const transports = Object.keys(run.gateways) as GatewayName[];
   const out: string[] = [];
   const m = result.machine;
+  const noise = Math.max(
+    ...result.runs.flatMap((r) =>
+      Object.values(r.gateways).flatMap((g) =>
+        [g.throughput.c8, g.throughput.c64, g.throughput.c256, g.streams.c8, g.streams.c64].map(
+          (l) => l.foreignCores,
+        ),
+      ),
+    ),
+  );
   out.push(
     `bedrock-gateway benchmark — ${result.settings.mode}, ${result.runs.length} run(s), medians shown`,
     `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, Linux ${m.kernel}; ` +
       (m.plan.pinned
         ? `gateway on core ${m.plan.gateway}, emulator + load generators on core ${m.plan.load}`
         : 'not pinned (one core)'),
+    noise > 0.1
+      ? `WARNING: other processes used up to ${round(noise, 2)} cores during a window; figures are unreliable, run again when the machine is idle.`
+      : `Machine otherwise idle during the load windows (other processes <= ${round(noise, 2)} cores).`,
   );
-  const loadHeader = ['load', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms/req', 'test core', 'load core'];
+  const loadHeader = [
+    'load',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'errors',
+    'CPU ms/req',
+    'test core',
+    'load core',
+    'other procs (cores)',
+  ];
   for (const t of transports) {
     const gw = run.gateways[t]!;
     out.push(
-      table(`Gateway, ${t} transport${t === result.defaultTransport ? ' (default)' : ''}`, loadHeader, [
-        loadRow('chat c8', gw.throughput.c8),
-        loadRow('chat c64', gw.throughput.c64),
-        loadRow('chat c256', gw.throughput.c256),
-        loadRow('stream c8', gw.streams.c8),
-        loadRow('stream c64', gw.streams.c64),
-        loadRow('embeddings c8', gw.embeddings),
-      ]),
+      table(
+        t === 'baseline'
+          ? `Gateway, baseline build (${result.settings.baseline})`
+          : `Gateway, ${t} transport${t === result.defaultTransport ? ' (default)' : ''}`,
+        loadHeader,
+        [
+          loadRow('chat c8', gw.throughput.c8),
+          loadRow('chat c64', gw.throughput.c64),
+          loadRow('chat c256', gw.throughput.c256),
+          loadRow('stream c8', gw.streams.c8),
+          loadRow('stream c64', gw.streams.c64),
+          loadRow('embeddings c8', gw.embeddings),
+        ],
+      ),
     );
   }
   const floor = run.floors;
@@ -140,6 +169,12 @@ export function renderTable(result: BenchResult): string {
         ...transports.map((t) => [`first delta over floor ms (${t})`, n(ratios.ttfdOverFloorMs[t], 3)]),
         ['sdk gateway / SDK alone (req/s)', n(ratios.sdkGatewayOverSdkAlone, 3)],
         ['lean gateway / minimal relay (req/s)', n(ratios.leanGatewayOverRelay, 3)],
+        ...(ratios.overBaseline
+          ? [
+              ['default gateway / baseline build, chat c64 (req/s)', n(ratios.overBaseline.chat, 2)],
+              ['default gateway / baseline build, streams c64 (req/s)', n(ratios.overBaseline.streams, 2)],
+            ]
+          : []),
         ['emulator direct / fastest gateway (load-side headroom)', n(ratios.loadSideHeadroom, 2)],
       ],
     ),

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { API_KEY, AWS_ENV, chatBody, EMBEDDING_MODEL, MODEL } from '../bench.constants';
 import type { BenchContext } from '../bench.context';
-import type { TransportName } from '../bench.options';
+import type { GatewayName } from '../bench.options';
 import { onCore } from '../lib/cores';
 import { postJson, sleep } from '../lib/http';
 import { rssMiB } from '../lib/proc';
@@ -32,19 +32,24 @@ function freePort(): Promise<number> {
 export const AUTH_HEADER = `Bearer ${API_KEY}`;
 
 /** Starts the built gateway on its core, configured as a deployment would be (environment only). */
-export async function startGateway(ctx: BenchContext, transport: TransportName): Promise<RunningGateway> {
+/** The build to run for a gateway name: this checkout's dist, or the baseline checkout's. */
+const mainOf = (ctx: BenchContext, name: GatewayName): string =>
+  name === 'baseline' ? join(ctx.settings.baseline ?? '.', 'dist/src/main.js') : 'dist/src/main.js';
+
+export async function startGateway(ctx: BenchContext, name: GatewayName): Promise<RunningGateway> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const profile = ctx.profileDir ? ['-r', './bench/tools/cpu-profiler.preload.js'] : [];
   const started = performance.now();
-  const child = startChild(onCore(ctx.plan, 'gateway', [process.execPath, ...profile, 'dist/src/main.js']), {
+  const child = startChild(onCore(ctx.plan, 'gateway', [process.execPath, ...profile, mainOf(ctx, name)]), {
     env: {
       ...AWS_ENV,
       NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',
       API_KEY,
-      BEDROCK_TRANSPORT: transport,
+      // A baseline built before this setting existed ignores it and uses its own transport.
+      ...(name === 'baseline' ? {} : { BEDROCK_TRANSPORT: name }),
       DEFAULT_MODEL: MODEL,
       DEFAULT_EMBEDDING_MODEL: EMBEDDING_MODEL,
       AWS_ENDPOINT_URL_BEDROCK_RUNTIME: ctx.emulatorUrl,

@@ -1,6 +1,6 @@
 import { chatBody, embeddingsBody } from '../bench.constants';
 import type { BenchContext } from '../bench.context';
-import type { TransportName } from '../bench.options';
+import type { GatewayName } from '../bench.options';
 import { heldStreams, HeldResult } from '../load/held-streams';
 import { sseDelta, streamTiming, TimingResult } from '../load/stream-timing';
 import { runWrk } from '../load/wrk';
@@ -27,7 +27,7 @@ export interface GatewayResult {
 async function held(ctx: BenchContext, url: string, pid: number): Promise<GatewayResult['held']> {
   await patchJson(`${ctx.emulatorUrl}/_emulator/config`, { chunkDelayMs: ctx.settings.heldChunkDelayMs });
   try {
-    const { result, cpuMs } = await measured(pid, () =>
+    const { result, cpuMs } = await measured(pid, [ctx.emulatorPid], () =>
       heldStreams({
         url: `${url}/v1/chat/completions`,
         headers: { authorization: AUTH_HEADER, 'content-type': 'application/json' },
@@ -57,7 +57,7 @@ async function embeddings(ctx: BenchContext, url: string, pid: number): Promise<
 }
 
 /** Every gateway measurement for one transport, on a freshly started gateway. */
-export async function measureGateway(ctx: BenchContext, transport: TransportName): Promise<GatewayResult> {
+export async function measureGateway(ctx: BenchContext, transport: GatewayName): Promise<GatewayResult> {
   const gw = await startGateway(ctx, transport);
   try {
     const pid = gw.child.pid;

@@ -9,4 +9,6 @@ export interface LoadResult {
   /** Busy share (0..1) of the core under test and of the load core during the window. */
   testCoreBusy: number;
   loadCoreBusy: number;
+  /** Cores' worth of CPU other processes on the machine used meanwhile (noise; see lib/proc.ts). */
+  foreignCores: number;
 }

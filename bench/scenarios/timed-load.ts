@@ -9,7 +9,7 @@ export async function timedLoad(
   pid: number,
   run: Omit<WrkRun, 'seconds'>,
 ): Promise<LoadResult> {
-  const { result, cpuMs, coreBusy } = await measured(pid, () =>
+  const { result, cpuMs, coreBusy, foreignCores } = await measured(pid, [ctx.emulatorPid], () =>
     runWrk(ctx.plan, ctx.workDir, { ...run, seconds: ctx.settings.seconds }),
   );
   return {
@@ -20,6 +20,7 @@ export async function timedLoad(
     cpuMsPerReq: result.requests > 0 ? cpuMs / result.requests : NaN,
     testCoreBusy: coreBusy[Number(ctx.plan.pinned ? ctx.plan.gateway : 0)] ?? NaN,
     loadCoreBusy: coreBusy[Number(ctx.plan.load)] ?? NaN,
+    foreignCores,
   };
 }
 
