@@ -53,6 +53,7 @@ describe('npm run bench -- --smoke', () => {
       expect(gw.idleRssMiB).toBeGreaterThan(0);
     }
     isLoad(run.floors.relay);
+    expect(run.floors.relayLatencyMs.p50).toBeGreaterThan(0);
     for (const floor of Object.values(run.floors.clients)) expect(floor.callsPerSec).toBeGreaterThan(0);
     expect(run.direct.c64Rps).toBeGreaterThan(0);
   });
@@ -62,6 +63,7 @@ describe('npm run bench -- --smoke', () => {
     expect(Object.keys(ratios.layerCpuMs).sort()).toEqual(['lean', 'sdk']);
     expect(Number.isFinite(ratios.sdkGatewayOverSdkAlone)).toBe(true);
     expect(Number.isFinite(ratios.loadSideHeadroom)).toBe(true);
+    expect(Number.isFinite(ratios.relayAddedLatencyMs.p50)).toBe(true);
     expect(result.targets.length).toBeGreaterThanOrEqual(9);
     for (const t of result.targets) expect(typeof t.met).toBe('boolean');
     expect(stdout).toContain('Targets');

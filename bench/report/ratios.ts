@@ -5,6 +5,11 @@ import type { RunRatios, RunResult } from './result.types';
 export function ratiosOf(run: RunResult, defaultTransport: GatewayName): RunRatios {
   const ratios: RunRatios = {
     addedLatencyMs: {},
+    relayAddedLatencyMs: {
+      p50: run.floors.relayLatencyMs.p50 - run.direct.latencyMs.p50,
+      p90: run.floors.relayLatencyMs.p90 - run.direct.latencyMs.p90,
+      p99: run.floors.relayLatencyMs.p99 - run.direct.latencyMs.p99,
+    },
     layerCpuMs: {},
     ttfdOverFloorMs: {},
     loadSideHeadroom: NaN,

@@ -15,6 +15,8 @@ export interface RunResult {
 export interface RunRatios {
   /** Gateway latency minus direct latency, sequential non-stream, ms. */
   addedLatencyMs: Partial<Record<GatewayName, { p50: number; p90: number; p99: number }>>;
+  /** The minimal relay's own added latency (relay minus direct, sequential), the floor for the line above. */
+  relayAddedLatencyMs: { p50: number; p90: number; p99: number };
   /** Gateway CPU per request at c64 minus its transport's CPU per call alone: the gateway layers' cost, ms. */
   layerCpuMs: Partial<Record<GatewayName, number>>;
   /** Gateway time to first content delta minus the emulator's own, p50, ms. */

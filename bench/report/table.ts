@@ -123,7 +123,7 @@ export function renderTable(result: BenchResult): string {
             const a = ratios.addedLatencyMs[t]!;
             return `${n(a.p50, 3)} / ${n(a.p90, 3)} / ${n(a.p99, 3)}`;
           }),
-          '-',
+          `minimal relay: ${n(ratios.relayAddedLatencyMs.p50, 3)} / ${n(ratios.relayAddedLatencyMs.p90, 3)} / ${n(ratios.relayAddedLatencyMs.p99, 3)}`,
         ],
         [
           'time to first byte p50 ms',

@@ -4,6 +4,8 @@ import type { ClientMode } from '../floor/client-alone.process';
 import { onCore } from '../lib/cores';
 import { runToEnd, startChild, waitForLine } from '../lib/spawn';
 import type { LoadResult } from './load.types';
+import { runWrk } from '../load/wrk';
+import type { Distribution } from '../lib/stats';
 import { timedLoad, warmUp } from './timed-load';
 
 /** A transport client alone on the gateway's core: calls per second and CPU per call. */
@@ -15,6 +17,8 @@ export interface ClientFloor {
 export interface FloorResults {
   clients: Record<ClientMode, ClientFloor>;
   relay: LoadResult;
+  /** The relay's sequential latency (one connection): what any relay adds in this topology. */
+  relayLatencyMs: Distribution;
 }
 
 const CLIENT_MODES: ClientMode[] = ['sdk-h2-default', 'sdk-h2-multiplexed', 'sdk-http1', 'lean'];
@@ -40,7 +44,7 @@ async function clientAlone(ctx: BenchContext, mode: ClientMode): Promise<ClientF
   return { callsPerSec: r.calls / r.seconds, cpuMsPerCall: r.cpuMs / r.calls };
 }
 
-async function relay(ctx: BenchContext): Promise<LoadResult> {
+async function relay(ctx: BenchContext): Promise<Pick<FloorResults, 'relay' | 'relayLatencyMs'>> {
   const child = startChild(
     onCore(ctx.plan, 'gateway', [...tsNode('bench/floor/relay.process.ts'), ctx.emulatorUrl]),
     {
@@ -57,7 +61,14 @@ async function relay(ctx: BenchContext): Promise<LoadResult> {
       connections: 64,
     };
     await warmUp(ctx, run);
-    return await timedLoad(ctx, child.pid, run);
+    const load = await timedLoad(ctx, child.pid, run);
+    const sequential = await runWrk(ctx.plan, ctx.workDir, {
+      ...run,
+      connections: 1,
+      seconds: ctx.settings.seconds,
+    });
+    const { p50, p90, p99 } = sequential.latencyMs;
+    return { relay: load, relayLatencyMs: { p50, p90, p99 } };
   } finally {
     await child.stop();
   }
@@ -67,5 +78,5 @@ async function relay(ctx: BenchContext): Promise<LoadResult> {
 export async function measureFloors(ctx: BenchContext): Promise<FloorResults> {
   const clients = {} as Record<ClientMode, ClientFloor>;
   for (const mode of CLIENT_MODES) clients[mode] = await clientAlone(ctx, mode);
-  return { clients, relay: await relay(ctx) };
+  return { clients, ...(await relay(ctx)) };
 }
