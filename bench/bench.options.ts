@@ -59,7 +59,7 @@ const MODES: Record<
   smoke: {
     runs: 1,
     seconds: 1,
-    warmupSec: 0,
+    warmupSec: 1,
     settleMs: 200,
     timingSamples: 5,
     heldStreams: 20,
@@ -71,7 +71,7 @@ const MODES: Record<
 export const USAGE = `Usage: npm run bench [-- --quick | --smoke] [--runs N] [--transport lean,sdk] [--profile]
   (default)   full benchmark: 3 runs, 5 s per load, 1,000 held streams
   --quick     one run, 2 s per load (about a minute)
-  --smoke     one run, 1 s loads, 20 held streams (checks the benchmark itself)
+  --smoke     one run, 1 s loads and warm-ups, 20 held streams (checks the benchmark itself)
   --runs N    override the number of runs (medians are taken across runs)
   --transport which gateway transports to measure (default: lean,sdk)
   --profile   also write CPU profiles of the gateway's c64 chat and stream windows
