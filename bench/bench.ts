@@ -6,7 +6,7 @@
  * bench/results/. See docs/performance.md for what each figure means and the results on the dev machine.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/config.validate';
@@ -80,7 +80,12 @@ export async function runBench(settings: BenchSettings): Promise<BenchResult> {
     const runs: RunResult[] = [];
     for (let i = 0; i < settings.runs; i++) runs.push(await oneRun(ctx, i));
     const defaultTransport = loadConfig({ API_KEY: 'x' }).bedrockTransport;
-    const ratios = runs.map((run) => ratiosOf(run, defaultTransport));
+    // A baseline build that has the lean transport runs it by default; an older one runs the stock SDK client.
+    const baselineTransport =
+      settings.baseline && existsSync(join(settings.baseline, 'dist/src/bedrock/lean'))
+        ? 'lean'
+        : 'sdk-h2-default';
+    const ratios = runs.map((run) => ratiosOf(run, defaultTransport, baselineTransport));
     const median = { run: medianOf(runs), ratios: medianOf(ratios) };
     return {
       schema: 1,

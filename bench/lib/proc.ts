@@ -89,3 +89,20 @@ export async function measured<T>(
     foreignCores: Math.max(0, busyMs - (ours1 - ours0)) / elapsedMs,
   };
 }
+
+/**
+ * Waits until a process is idle: under 10% of a core over a 100 ms window (at most `limitMs`). A load that
+ * ends leaves the requests it had in flight queued in the gateway (wrk closes its connections, the gateway
+ * still finishes them); the next window must not spend its time draining them.
+ */
+export async function settled(pid: number, limitMs = 15_000): Promise<void> {
+  const windowMs = 100;
+  const deadline = performance.now() + limitMs;
+  let before = processCpuMs(pid);
+  while (performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const now = processCpuMs(pid);
+    if (now - before < windowMs * 0.1) return;
+    before = now;
+  }
+}

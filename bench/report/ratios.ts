@@ -1,8 +1,13 @@
 import type { GatewayName } from '../bench.options';
+import type { ClientMode } from '../floor/client-alone.process';
 import type { RunRatios, RunResult } from './result.types';
 
 /** The comparisons of one run, each between figures measured side by side in that run. */
-export function ratiosOf(run: RunResult, defaultTransport: GatewayName): RunRatios {
+export function ratiosOf(
+  run: RunResult,
+  defaultTransport: GatewayName,
+  baselineTransport: ClientMode = 'sdk-h2-default',
+): RunRatios {
   const ratios: RunRatios = {
     addedLatencyMs: {},
     relayAddedLatencyMs: {
@@ -15,11 +20,11 @@ export function ratiosOf(run: RunResult, defaultTransport: GatewayName): RunRati
     loadSideHeadroom: NaN,
   };
   const { direct, floors } = run;
-  // The transport each gateway uses, measured alone; a baseline is taken to use the SDK's default handler.
+  // The transport each gateway uses, measured alone.
   const transportAlone: Record<GatewayName, number> = {
     lean: floors.clients.lean.cpuMsPerCall,
     sdk: floors.clients['sdk-http1'].cpuMsPerCall,
-    baseline: floors.clients['sdk-h2-default'].cpuMsPerCall,
+    baseline: floors.clients[baselineTransport].cpuMsPerCall,
   };
   let fastest = 0;
   for (const [name, gw] of Object.entries(run.gateways) as [

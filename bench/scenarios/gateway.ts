@@ -5,7 +5,7 @@ import { heldStreams, HeldResult } from '../load/held-streams';
 import { sseDelta, streamTiming, TimingResult } from '../load/stream-timing';
 import { runWrk } from '../load/wrk';
 import { patchJson, postJson } from '../lib/http';
-import { measured } from '../lib/proc';
+import { measured, settled } from '../lib/proc';
 import type { Distribution } from '../lib/stats';
 import { AUTH_HEADER, profiled, startGateway } from './gateway-process';
 import type { LoadResult } from './load.types';
@@ -66,6 +66,7 @@ export async function measureGateway(ctx: BenchContext, transport: GatewayName):
     const streamed = { ...chat, body: chatBody(true) };
     await warmUp(ctx, { ...plain, connections: 64 });
     await warmUp(ctx, { ...streamed, connections: 64 });
+    await settled(pid);
     const sequential = await runWrk(ctx.plan, ctx.workDir, {
       ...plain,
       connections: 1,
@@ -84,6 +85,7 @@ export async function measureGateway(ctx: BenchContext, transport: GatewayName):
         timedLoad(ctx, pid, { ...streamed, connections: 64 }),
       ),
     };
+    await settled(pid);
     const timing = await streamTiming({
       url: chat.url,
       headers: { authorization: AUTH_HEADER, 'content-type': 'application/json' },

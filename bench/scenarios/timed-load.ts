@@ -1,6 +1,6 @@
 import type { BenchContext } from '../bench.context';
 import { runWrk, WrkRun } from '../load/wrk';
-import { measured } from '../lib/proc';
+import { measured, settled } from '../lib/proc';
 import type { LoadResult } from './load.types';
 
 /** Runs wrk against a process and reports the rate together with that process's CPU per request. */
@@ -9,6 +9,7 @@ export async function timedLoad(
   pid: number,
   run: Omit<WrkRun, 'seconds'>,
 ): Promise<LoadResult> {
+  await settled(pid);
   const { result, cpuMs, coreBusy, foreignCores } = await measured(pid, [ctx.emulatorPid], () =>
     runWrk(ctx.plan, ctx.workDir, { ...run, seconds: ctx.settings.seconds }),
   );

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { modelPath, resolveRuntimeEndpoint } from './runtime-endpoint';
@@ -13,9 +13,17 @@ const VARIABLES = [
   'AWS_USE_FIPS_ENDPOINT',
 ];
 
+/** Directories made by {@link configFile}, removed after all tests. */
+const madeDirs: string[] = [];
+afterAll(() => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A shared config file of its own for each test (the SDK caches what it read per path). */
 function configFile(text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'aws-config-')), 'config');
+  const dir = mkdtempSync(join(tmpdir(), 'aws-config-'));
+  madeDirs.push(dir);
+  const path = join(dir, 'config');
   writeFileSync(path, text);
   return path;
 }
