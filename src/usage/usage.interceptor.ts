@@ -3,7 +3,10 @@ import type { FastifyRequest } from 'fastify';
 import { Observable, tap } from 'rxjs';
 import { UsageTracker } from './usage.tracker';
 
-/** Usage accounting for routes that prefer an interceptor; the chat route calls {@link UsageTracker} itself. */
+/**
+ * Usage accounting for a route (chat completions, embeddings): hands the handler's result to
+ * {@link UsageTracker}, which records a JSON answer's usage at once and a stream's when it settles.
+ */
 @Injectable()
 export class UsageInterceptor implements NestInterceptor {
   constructor(private readonly tracker: UsageTracker) {}

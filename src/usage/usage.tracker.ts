@@ -16,10 +16,8 @@ const endpointOf = (object: string): UsageRecord['endpoint'] =>
 
 /**
  * Sees every completed request's usage: a JSON response's `usage` when the handler returns it, a stream's
- * when it ends (through {@link ChatStream.onSettled}, so the per-chunk path gets no extra layer). Called
- * directly by hot routes and through {@link UsageInterceptor} by the others: on the chat route an interceptor
- * (rxjs plus Node 20's costly `AsyncResource.bind` per layer) cost more CPU than the rest of Nest's routing
- * (docs/performance.md).
+ * when it ends (through {@link ChatStream.onSettled}, so the per-chunk path gets no extra layer). Used by
+ * {@link UsageInterceptor}.
  */
 @Injectable()
 export class UsageTracker {
