@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,14 @@ import type { LoadResult } from './scenarios/load.types';
  * result it writes is complete and well formed. It asserts nothing about speed: figures from a test run on a
  * busy machine mean nothing.
  */
-describe('npm run bench -- --smoke', () => {
+// The benchmark drives load with wrk (Debian's package), which .ci/run installs. On a developer machine
+// without it this file is skipped with a notice; in CI (CI set) a missing wrk fails the run.
+const hasWrk = !spawnSync('wrk', ['-v'], { stdio: 'ignore' }).error;
+if (!hasWrk && !process.env.CI) {
+  process.stderr.write('bench smoke test skipped: wrk is not installed (apt-get install wrk)\n');
+}
+
+(hasWrk || process.env.CI ? describe : describe.skip)('npm run bench -- --smoke', () => {
   const out = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
   let result: BenchResult;
   let stdout = '';
