@@ -64,7 +64,8 @@ export class BedrockInference extends Inference {
     }
     let content = out.output!.message!.content ?? [];
     let stopReason: string = out.stopReason!;
-    if (prepared.structured) ({ content, stopReason } = resolveStructuredAnswer(content, stopReason, prepared.structured));
+    if (prepared.structured)
+      ({ content, stopReason } = resolveStructuredAnswer(content, stopReason, prepared.structured));
     if (req.tools?.parallel === false) content = keepFirstToolCall(content);
     const response: InferenceResponse = {
       content,

@@ -37,6 +37,10 @@ describe('keepFirstToolCall', () => {
       'contentBlockStop',
       'messageStop',
     ]);
-    expect(out.every((e) => (e.contentBlockStart ?? e.contentBlockDelta ?? e.contentBlockStop)?.contentBlockIndex !== 1)).toBe(true);
+    expect(
+      out.every(
+        (e) => (e.contentBlockStart ?? e.contentBlockDelta ?? e.contentBlockStop)?.contentBlockIndex !== 1,
+      ),
+    ).toBe(true);
   });
 });

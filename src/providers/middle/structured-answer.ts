@@ -46,7 +46,8 @@ export async function* resolveStructuredStream(
   for await (const event of events) {
     const start = event.contentBlockStart;
     const delta = event.contentBlockDelta;
-    const index = start?.contentBlockIndex ?? delta?.contentBlockIndex ?? event.contentBlockStop?.contentBlockIndex;
+    const index =
+      start?.contentBlockIndex ?? delta?.contentBlockIndex ?? event.contentBlockStop?.contentBlockIndex;
     if (index !== undefined) lastIndex = Math.max(lastIndex, index);
     if (start?.start?.toolUse) {
       if (start.start.toolUse.name === plan.toolName) {
@@ -57,7 +58,8 @@ export async function* resolveStructuredStream(
     } else if (delta?.delta?.toolUse && responseBlocks.has(delta.contentBlockIndex ?? 0)) {
       const input = delta.delta.toolUse.input ?? '';
       structuredText += input;
-      if (input) yield { contentBlockDelta: { contentBlockIndex: delta.contentBlockIndex, delta: { text: input } } };
+      if (input)
+        yield { contentBlockDelta: { contentBlockIndex: delta.contentBlockIndex, delta: { text: input } } };
       continue;
     } else if (delta?.delta?.text !== undefined) {
       if (plan.via === 'native') structuredText += delta.delta.text;
@@ -66,7 +68,13 @@ export async function* resolveStructuredStream(
         continue;
       }
     } else if (event.messageStop) {
-      yield* finish(event, plan, { clientTools, responseBlocks: responseBlocks.size, structuredText, heldText, lastIndex });
+      yield* finish(event, plan, {
+        clientTools,
+        responseBlocks: responseBlocks.size,
+        structuredText,
+        heldText,
+        lastIndex,
+      });
       continue;
     }
     yield event;
@@ -76,7 +84,13 @@ export async function* resolveStructuredStream(
 function* finish(
   event: ConverseStreamOutput,
   plan: StructuredOutputPlan,
-  s: { clientTools: number; responseBlocks: number; structuredText: string; heldText: string; lastIndex: number },
+  s: {
+    clientTools: number;
+    responseBlocks: number;
+    structuredText: string;
+    heldText: string;
+    lastIndex: number;
+  },
 ): Generator<ConverseStreamOutput> {
   const stop = event.messageStop!;
   const text = (t: string): ConverseStreamOutput[] => [
