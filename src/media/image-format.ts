@@ -2,7 +2,7 @@ import type { ImageFormat } from '@aws-sdk/client-bedrock-runtime';
 
 /**
  * The image format the bytes actually are (Bedrock checks the bytes against `format` and rejects a mismatch,
- * wire doc §3.1), from their signatures: PNG, JPEG, GIF87a/89a, and WebP (RIFF….WEBP).
+ * docs/bedrock-protocol.md §3.1), from their signatures: PNG, JPEG, GIF87a/89a, and WebP (RIFF….WEBP).
  */
 export function sniffImageFormat(bytes: Uint8Array): ImageFormat | undefined {
   const b = bytes;

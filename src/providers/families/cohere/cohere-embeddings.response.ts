@@ -4,7 +4,7 @@ import { malformedResponse, responseObject, vectors } from '../../embeddings/res
 
 /**
  * Cohere Embed answers `embeddings` as a plain list (`embeddings_floats`) or, when embedding types were asked
- * for (always for v4), keyed by type: `{float: [[…]]}` (wire doc §8.2, §8.3). Either form is read; the
+ * for (always for v4), keyed by type: `{float: [[…]]}` (docs/bedrock-protocol.md §8.2, §8.3). Either form is read; the
  * token count comes only from Bedrock's header.
  */
 export function parseCohereEmbeddings(body: unknown, expected: number): ParsedEmbeddings {

@@ -3,7 +3,7 @@ import type { EmbeddingAdapter } from '../../embeddings/embedding-adapter';
 
 /**
  * Cohere Embed v4: as v3 plus `output_dimension` (256/512/1024/1536); it always answers by embedding type,
- * so `float` is asked for by name (wire doc §8.3).
+ * so `float` is asked for by name (docs/bedrock-protocol.md §8.3).
  */
 export const cohereV4Adapter: EmbeddingAdapter = {
   buildBody(texts, { inputType, dimensions }) {

@@ -4,7 +4,7 @@ import { malformedResponse, responseObject, vector } from '../../embeddings/resp
 
 /**
  * Nova's counterpart of Cohere's `input_type`. Queries get TEXT_RETRIEVAL: what this endpoint indexes is
- * text only, which is the case that purpose is tuned for (wire doc §8.4).
+ * text only, which is the case that purpose is tuned for (docs/bedrock-protocol.md §8.4).
  */
 const PURPOSE: Record<EmbeddingInputType, string> = {
   search_document: 'GENERIC_INDEX',

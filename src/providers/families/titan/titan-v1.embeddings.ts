@@ -3,7 +3,7 @@ import { responseObject, tokenCount, vector } from '../../embeddings/response-ch
 
 /**
  * Titan Text Embeddings G1 (`amazon.titan-embed-text-v1`): one text per call, `{inputText}` and nothing else
- * (any other field is rejected); answers `{embedding, inputTextTokenCount}` (wire doc §8.1).
+ * (any other field is rejected); answers `{embedding, inputTextTokenCount}` (docs/bedrock-protocol.md §8.1).
  */
 export const titanV1Adapter: EmbeddingAdapter = {
   buildBody: ([text]) => ({ inputText: text }),
