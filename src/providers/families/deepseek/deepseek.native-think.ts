@@ -36,6 +36,8 @@ export function splitThinking(output: string): ContentBlock[] {
 export function thinkSink(writer: ConverseEventWriter): TextSink {
   let answering = false;
   let atStart = true;
+  // Whether the start of the output was checked for an echoed `<think>` (done once, as splitThinking does).
+  let openChecked = false;
   let pending = '';
   const flushReasoning = (text: string, out: ConverseStreamOutput[]) => {
     if (atStart) {
@@ -55,8 +57,11 @@ export function thinkSink(writer: ConverseEventWriter): TextSink {
         return;
       }
       pending += text;
-      if (atStart && OPEN.startsWith(pending.trimStart())) return;
-      if (atStart) pending = pending.replace(/^\s*<think>/, '');
+      if (!openChecked) {
+        if (OPEN.startsWith(pending.trimStart())) return;
+        pending = pending.replace(/^\s*<think>/, '');
+        openChecked = true;
+      }
       const end = pending.indexOf(CLOSE);
       if (end >= 0) {
         flushReasoning(pending.slice(0, end).trimEnd(), out);
@@ -74,6 +79,7 @@ export function thinkSink(writer: ConverseEventWriter): TextSink {
       pending = pending.slice(pending.length - hold);
     },
     end(out) {
+      if (!openChecked) pending = pending.replace(/^\s*<think>/, '');
       if (!answering) flushReasoning(pending.trimEnd(), out);
       pending = '';
     },
