@@ -166,3 +166,43 @@ export function expectNativeRefusal(build: () => unknown, param: string | null, 
   expect(error).toBeInstanceOf(ApiError);
   expect(error).toMatchObject({ status: 400, param, message: expect.stringMatching(message) });
 }
+
+/** The tool the specs offer: the emulator samples `{city: "city-sample"}` for it. */
+export const WEATHER_TOOL = {
+  name: 'get_weather',
+  description: 'Weather',
+  inputSchema: {
+    json: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
+};
+
+/**
+ * An agent loop through the emulated Bedrock: the model calls get_weather (whole and streamed alike), the
+ * answer goes back with its tool result, and the model reports it. Returns both bodies and answers.
+ */
+export function expectToolLoop(
+  codec: NativeChatCodec,
+  model: ResolvedModel,
+  over: Partial<InferenceRequest> = {},
+) {
+  const tools = over.tools ?? { specs: [WEATHER_TOOL], choice: 'auto' as const };
+  const ask = userTurn('use get_weather');
+  const first = expectStreamMatchesAnswer(codec, model, request({ ...over, messages: [ask], tools }));
+  expect(first.stopReason).toBe('tool_use');
+  const call = first.content.find((b) => b.toolUse)!.toolUse!;
+  expect(call).toMatchObject({ name: 'get_weather', input: { city: 'city-sample' } });
+  const result = { toolResult: { toolUseId: call.toolUseId, content: [{ text: 'sunny' }] } };
+  const second = invokeNative(
+    codec,
+    model,
+    request({
+      ...over,
+      messages: [ask, { role: 'assistant', content: first.content }, { role: 'user', content: [result] }],
+      tools,
+    }),
+  );
+  expect(second.answer.content[second.answer.content.length - 1]).toEqual({
+    text: 'Tool get_weather returned: sunny',
+  });
+  return { first, call, second };
+}

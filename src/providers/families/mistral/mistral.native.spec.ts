@@ -3,8 +3,9 @@ import {
   decodeAll,
   expectNativeRefusal,
   expectStreamMatchesAnswer,
+  expectToolLoop,
+  WEATHER_TOOL as weather,
   foldEvents,
-  invokeNative,
   request,
   resolved,
   userTurn,
@@ -14,11 +15,6 @@ import { mistralChatCodec } from './mistral.native-chat';
 
 const SEVEN_B = resolved('mistral.mistral-7b-instruct-v0:2');
 const LARGE = resolved('mistral.mistral-large-2402-v1:0');
-const weather = {
-  name: 'get_weather',
-  description: 'Weather',
-  inputSchema: { json: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
-};
 
 describe('Mistral prompt codec (7B, Mixtral)', () => {
   it.each([
@@ -214,31 +210,7 @@ describe('Mistral Large chat codec', () => {
   });
 
   it('runs a tool loop against the emulated Bedrock, whole and streamed', () => {
-    const tools = { specs: [weather], choice: 'auto' as const };
-    const first = expectStreamMatchesAnswer(
-      mistralChatCodec,
-      LARGE,
-      request({ messages: [userTurn('use get_weather')], tools }),
-    );
-    expect(first.stopReason).toBe('tool_use');
-    const call = first.content[0].toolUse!;
-    expect(call).toMatchObject({ name: 'get_weather', input: { city: 'city-sample' } });
-    const second = invokeNative(
-      mistralChatCodec,
-      LARGE,
-      request({
-        messages: [
-          userTurn('use get_weather'),
-          { role: 'assistant', content: [{ toolUse: call }] },
-          {
-            role: 'user',
-            content: [{ toolResult: { toolUseId: call.toolUseId, content: [{ text: 'sunny' }] } }],
-          },
-        ],
-        tools,
-      }),
-    );
-    expect(second.answer.content).toEqual([{ text: 'Tool get_weather returned: sunny' }]);
+    expectToolLoop(mistralChatCodec, LARGE);
   });
 
   it('Large and Pixtral get the chat body, the smaller models the prompt body', () => {
