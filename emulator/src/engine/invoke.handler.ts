@@ -1,9 +1,10 @@
 import type { CatalogModel } from '../catalog/catalog.types';
 import { EMBEDDERS } from '../generation/embeddings/embed.registry';
-import { NATIVE_CHAT } from '../generation/native/native.registry';
+import { nativeChatAdapter } from '../generation/native/native.registry';
 import type { NativeChatAdapter, NativeContext } from '../generation/native/native.types';
 import { applyLimits } from '../generation/reply.limits';
 import { planReply } from '../generation/reply.planner';
+import type { OutBlock } from '../generation/reply.types';
 import { promptItems, sumTokens } from '../generation/tokens';
 import { nominalLatencyMs } from '../generation/usage';
 import { resolveRuntimeModel, UNSUPPORTED_FOR_STREAMING } from '../validation/model-access.rules';
@@ -41,6 +42,13 @@ function chunkEvents(chunks: Record<string, unknown>[], ctx: NativeContext): Str
   }));
 }
 
+/** Keeps only the first tool call when the body asked for no parallel calls. */
+function singleCall(blocks: OutBlock[], single: boolean | undefined): OutBlock[] {
+  if (!single) return blocks;
+  let seen = false;
+  return blocks.filter((b) => b.kind !== 'toolUse' || (!seen && (seen = true)));
+}
+
 function invokeChat(
   adapter: NativeChatAdapter,
   model: CatalogModel,
@@ -57,7 +65,7 @@ function invokeChat(
     replyWords: options.replyWords,
     thinkingBudget: turn.thinkingBudget,
   });
-  const reply = applyLimits(planned, turn.maxTokens, turn.stopSequences);
+  const reply = applyLimits(singleCall(planned, turn.singleToolCall), turn.maxTokens, turn.stopSequences);
   const ctx: NativeContext = {
     model,
     rawBody: req.body,
@@ -99,7 +107,7 @@ export function handleInvoke(req: RuntimeRequest, options: EngineOptions, stream
       headers: tokenHeaders(result.inputTokens, 0),
     };
   }
-  const adapter = NATIVE_CHAT[model.family];
+  const adapter = nativeChatAdapter(model, body);
   if (!adapter) throw validationError(BAD_CONTENT_TYPE);
   checkNativeBody(body, adapter.spec);
   return invokeChat(adapter, model, body, req, options, stream);

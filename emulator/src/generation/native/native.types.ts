@@ -9,6 +9,8 @@ export interface NativeTurn {
   maxTokens: number;
   stopSequences?: string[];
   thinkingBudget?: number;
+  /** At most one tool call (Claude's `tool_choice.disable_parallel_tool_use`). */
+  singleToolCall?: boolean;
 }
 
 export interface NativeContext {
