@@ -21,7 +21,9 @@ export type ModelFamily =
   | 'titan-embed-v2'
   | 'cohere-embed-v3'
   | 'cohere-embed-v4'
-  | 'nova-embed';
+  | 'nova-embed'
+  | 'gpt-oss'
+  | 'qwen';
 
 export type ToolChoiceKind = 'auto' | 'any' | 'tool';
 
