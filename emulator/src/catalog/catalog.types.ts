@@ -27,7 +27,7 @@ export type ModelFamily =
 
 export type ToolChoiceKind = 'auto' | 'any' | 'tool';
 
-/** Converse capabilities of a chat model (see ../shared/docs/bedrock-wire.md §9). */
+/** Converse capabilities of a chat model (see docs/bedrock-protocol.md §9). */
 export interface ChatCapabilities {
   systemPrompt: boolean;
   vision: boolean;

@@ -11,7 +11,7 @@ import type { EngineResult, RuntimeRequest } from './engine.types';
 import { parseJsonBody } from './json.body';
 import { signingRegion } from './request.region';
 
-// Real message for an inference-profile id (wire doc §12, agentgateway/agentgateway#3254).
+// Real message for an inference-profile id (docs/bedrock-protocol.md §12, agentgateway/agentgateway#3254).
 export const CANNOT_COUNT_TOKENS = "The provided model doesn't support counting tokens.";
 
 interface CountTokensInput {

@@ -15,7 +15,7 @@ import type { EngineOptions, EngineResult, StreamEvent } from './engine.types';
 import type { RuntimeRequest } from './engine.types';
 import { signingRegion } from './request.region';
 
-// Real message (wire doc §2.2); the model doc says "You must specify application/json".
+// Real message (docs/bedrock-protocol.md §2.2); the model doc says "You must specify application/json".
 export const BAD_CONTENT_TYPE = 'The provided Content Type is invalid or not supported for this model';
 
 function tokenHeaders(inputTokens: number, outputTokens: number): Record<string, string> {
@@ -27,7 +27,7 @@ function tokenHeaders(inputTokens: number, outputTokens: number): Record<string,
   };
 }
 
-/** IMWRS `chunk` events carry base64 JSON; Bedrock adds its invocation metrics to the last one (wire doc §4.4). */
+/** IMWRS `chunk` events carry base64 JSON; Bedrock adds its invocation metrics to the last one (docs/bedrock-protocol.md §4.4). */
 function chunkEvents(chunks: Record<string, unknown>[], ctx: NativeContext): StreamEvent[] {
   const latency = nominalLatencyMs(ctx.outputTokens);
   chunks[chunks.length - 1]['amazon-bedrock-invocationMetrics'] = {
@@ -83,7 +83,7 @@ function invokeChat(
   };
 }
 
-/** InvokeModel and InvokeModelWithResponseStream: model-native bodies per family (wire doc §8). */
+/** InvokeModel and InvokeModelWithResponseStream: model-native bodies per family (docs/bedrock-protocol.md §8). */
 export function handleInvoke(req: RuntimeRequest, options: EngineOptions, stream: boolean): EngineResult {
   validateShape(
     stream ? 'InvokeModelWithResponseStream' : 'InvokeModel',

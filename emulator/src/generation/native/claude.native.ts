@@ -19,7 +19,7 @@ type Json = Record<string, unknown>;
 const NUMBER_0_1: FieldSpec = { type: 'number', minimum: 0, maximum: 1 };
 const STRINGS: FieldSpec = { type: 'array', items: { type: 'string' } };
 
-/** Anthropic Messages on Bedrock (wire doc §8.5). `messages` missing reads oddly, but that is the real text. */
+/** Anthropic Messages on Bedrock (docs/bedrock-protocol.md §8.5). `messages` missing reads oddly, but that is the real text. */
 const SPEC: ObjectSpec = {
   closed: true,
   required: ['messages', 'max_tokens', 'anthropic_version'],
@@ -63,7 +63,7 @@ const SPEC: ObjectSpec = {
   },
 };
 
-// Anthropic's own messages, returned verbatim by InvokeModel (wire doc §6.3, §9).
+// Anthropic's own messages, returned verbatim by InvokeModel (docs/bedrock-protocol.md §6.3, §9).
 export const EMPTY_TEXT_BLOCK = 'messages: text content blocks must be non-empty';
 
 function asArray(value: unknown): Json[] {
@@ -233,7 +233,7 @@ function blockChunks(b: OutBlock, index: number): Json[] {
   return out;
 }
 
-/** Anthropic's stream events (wire doc §4.4); the handler appends Bedrock's invocation metrics to the last. */
+/** Anthropic's stream events (docs/bedrock-protocol.md §4.4); the handler appends Bedrock's invocation metrics to the last. */
 function chunks(reply: FinalReply, ctx: NativeContext): Json[] {
   const start = response({ ...reply, blocks: [] }, { ...ctx, outputTokens: 1 });
   const out: Json[] = [

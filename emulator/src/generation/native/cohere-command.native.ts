@@ -10,7 +10,7 @@ type Json = Record<string, unknown>;
 
 const NUMBER = { type: 'number' as const };
 
-/** Cohere Command R / R+ chat (wire doc §8.10). */
+/** Cohere Command R / R+ chat (docs/bedrock-protocol.md §8.10). */
 const SPEC: ObjectSpec = {
   closed: true,
   required: ['message'],
