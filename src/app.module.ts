@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { BedrockModule } from './bedrock/bedrock.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ChatModule } from './chat/chat.module';
+import { CompletionsModule } from './completions/completions.module';
 import { EmbeddingsModule } from './embeddings/embeddings.module';
 import { OpenAIExceptionFilter } from './common/filters/openai-exception.filter';
 import { GatewayConfigModule } from './config/config.module';
@@ -27,6 +28,7 @@ export class AppModule {
         ProvidersModule,
         UsageModule,
         ChatModule,
+        CompletionsModule,
         ModelsModule,
         EmbeddingsModule,
       ],

@@ -20,7 +20,7 @@ function authError(route: Route, failure: AuthFailure): ErrorResponse {
       ? awsJsonError(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token')
       : awsJsonError(403, failure.type, failure.message);
   }
-  // A missing header comes back with a bare error type and capital `Message` (wire doc §12).
+  // A missing header comes back with a bare error type and capital `Message` (docs/bedrock-protocol.md §12).
   return failure.type === 'AccessDeniedException'
     ? restJsonError(403, failure.type, { [failure.messageKey]: failure.message }, null)
     : restJsonError(403, failure.type, { message: failure.message }, CORAL_SERVICE_NAMESPACE);

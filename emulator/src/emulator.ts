@@ -8,7 +8,7 @@ import { RequestLog } from './log/request-log';
 import { SecretStore } from './secrets/secret-store';
 import { listen } from './transport/listener';
 
-/** InvokeModel's modeled body limit (wire doc §2.2). */
+/** InvokeModel's modeled body limit (docs/bedrock-protocol.md §2.2). */
 const DEFAULT_MAX_BODY_BYTES = 25_000_000;
 
 function urlHost(host: string): string {

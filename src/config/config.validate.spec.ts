@@ -131,6 +131,19 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ embeddingConcurrency: 3, embeddingTokenEncoding: 'o200k_base' });
   });
 
+  it('reads MODEL_API rules in order, and refuses a malformed rule or an unknown family', () => {
+    expect(loadConfig(base).modelApi).toEqual([]);
+    expect(
+      loadConfig({ ...base, MODEL_API: 'meta.llama3*=native, *imported-model/*=native:llama,*=converse' }).modelApi,
+    ).toEqual([
+      { pattern: 'meta.llama3*', api: 'native' },
+      { pattern: '*imported-model/*', api: 'native', family: 'llama' },
+      { pattern: '*', api: 'converse' },
+    ]);
+    expect(() => loadConfig({ ...base, MODEL_API: 'meta.*=invoke' })).toThrow(/MODEL_API="meta.\*=invoke"/);
+    expect(() => loadConfig({ ...base, MODEL_API: 'x*=native:gemini' })).toThrow(/family 'gemini'/);
+  });
+
   it('refuses malformed aliases, a doubled alias and out-of-range catalog and embedding settings', () => {
     expect(() => loadConfig({ ...base, MODEL_ALIASES: 'gpt-4o' })).toThrow(
       /MODEL_ALIASES="gpt-4o": must be a comma-separated list of alias=model pairs/,

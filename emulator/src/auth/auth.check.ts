@@ -8,7 +8,7 @@ export interface AuthFailure {
   /** Error code as it goes into `x-amzn-ErrorType` / `__type`. */
   type: 'AccessDeniedException' | 'IncompleteSignatureException' | 'InvalidSignatureException';
   message: string;
-  /** Missing-header failures use capital `Message` (wire doc §12). */
+  /** Missing-header failures use capital `Message` (docs/bedrock-protocol.md §12). */
   messageKey: 'message' | 'Message';
 }
 
@@ -42,7 +42,7 @@ function parseParams(rest: string): Map<string, string> {
 }
 
 /**
- * Presence-and-shape check of SigV4 or a Bedrock bearer token (wire doc §1.3, §12). The signature itself
+ * Presence-and-shape check of SigV4 or a Bedrock bearer token (docs/bedrock-protocol.md §1.3, §12). The signature itself
  * cannot be verified: the emulator never knows the client's secret key.
  */
 export function checkAuth(headers: Record<string, string>, service: SigningService): AuthResult {

@@ -7,7 +7,7 @@ export const catalog: CatalogData = data as CatalogData;
 const modelsById = new Map<string, CatalogModel>(catalog.models.map((m) => [m.modelId, m]));
 const profilesById = new Map<string, CatalogProfile>(catalog.profiles.map((p) => [p.id, p]));
 
-// ARN shapes from the service model (wire doc §7.3): the foundation-model ARN has an empty account,
+// ARN shapes from the service model (docs/bedrock-protocol.md §7.3): the foundation-model ARN has an empty account,
 // profile ARNs carry the account. Region and account are captured so callers can check them.
 const FOUNDATION_MODEL_ARN = /^arn:aws:bedrock:([a-z0-9-]{1,20})::foundation-model\/(.+)$/;
 const PROFILE_ARN =

@@ -21,11 +21,13 @@ export type ModelFamily =
   | 'titan-embed-v2'
   | 'cohere-embed-v3'
   | 'cohere-embed-v4'
-  | 'nova-embed';
+  | 'nova-embed'
+  | 'gpt-oss'
+  | 'qwen';
 
 export type ToolChoiceKind = 'auto' | 'any' | 'tool';
 
-/** Converse capabilities of a chat model (see ../shared/docs/bedrock-wire.md §9). */
+/** Converse capabilities of a chat model (see docs/bedrock-protocol.md §9). */
 export interface ChatCapabilities {
   systemPrompt: boolean;
   vision: boolean;

@@ -1,6 +1,6 @@
 /**
  * The parts of a Converse / ConverseStream / CountTokens(converse) body the engine reads, as they look
- * after shape validation (wire doc §3.1). Every member is optional here because the service model makes
+ * after shape validation (docs/bedrock-protocol.md §3.1). Every member is optional here because the service model makes
  * them optional; the shape validator has already enforced types, enums and required members.
  */
 

@@ -1,5 +1,5 @@
 import { resolveModelRef } from '../catalog/catalog';
-import { NATIVE_CHAT } from '../generation/native/native.registry';
+import { nativeChatAdapter } from '../generation/native/native.registry';
 import { promptItems, sumTokens } from '../generation/tokens';
 import { checkConversation } from '../validation/conversation.rules';
 import { INVALID_MODEL_ID } from '../validation/model-access.rules';
@@ -11,7 +11,7 @@ import type { EngineResult, RuntimeRequest } from './engine.types';
 import { parseJsonBody } from './json.body';
 import { signingRegion } from './request.region';
 
-// Real message for an inference-profile id (wire doc §12, agentgateway/agentgateway#3254).
+// Real message for an inference-profile id (docs/bedrock-protocol.md §12, agentgateway/agentgateway#3254).
 export const CANNOT_COUNT_TOKENS = "The provided model doesn't support counting tokens.";
 
 interface CountTokensInput {
@@ -36,9 +36,9 @@ export function handleCountTokens(req: RuntimeRequest): EngineResult {
     request = input.converse;
     checkConversation(request);
   } else {
-    const adapter = NATIVE_CHAT[ref.model.family];
-    if (!adapter) throw validationError(CANNOT_COUNT_TOKENS);
     const native = parseNativeJson(Buffer.from(input.invokeModel!.body, 'base64'));
+    const adapter = nativeChatAdapter(ref.model, native);
+    if (!adapter) throw validationError(CANNOT_COUNT_TOKENS);
     checkNativeBody(native, adapter.spec);
     request = adapter.turn(native, ref.model).request;
   }

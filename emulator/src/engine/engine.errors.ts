@@ -14,7 +14,7 @@ export function validationError(message: string): Rejection {
   return new Rejection({ type: 'ValidationException', status: 400, message });
 }
 
-/** Model-side rejections reach the caller wrapped like this (wire doc §3.1). */
+/** Model-side rejections reach the caller wrapped like this (docs/bedrock-protocol.md §3.1). */
 export function modelValidationError(message: string): Rejection {
   return validationError(`The model returned the following errors: ${message}`);
 }

@@ -1,9 +1,10 @@
 import type { CatalogModel } from '../catalog/catalog.types';
 import { EMBEDDERS } from '../generation/embeddings/embed.registry';
-import { NATIVE_CHAT } from '../generation/native/native.registry';
+import { nativeChatAdapter } from '../generation/native/native.registry';
 import type { NativeChatAdapter, NativeContext } from '../generation/native/native.types';
 import { applyLimits } from '../generation/reply.limits';
 import { planReply } from '../generation/reply.planner';
+import type { OutBlock } from '../generation/reply.types';
 import { promptItems, sumTokens } from '../generation/tokens';
 import { nominalLatencyMs } from '../generation/usage';
 import { resolveRuntimeModel, UNSUPPORTED_FOR_STREAMING } from '../validation/model-access.rules';
@@ -14,7 +15,7 @@ import type { EngineOptions, EngineResult, StreamEvent } from './engine.types';
 import type { RuntimeRequest } from './engine.types';
 import { signingRegion } from './request.region';
 
-// Real message (wire doc §2.2); the model doc says "You must specify application/json".
+// Real message (docs/bedrock-protocol.md §2.2); the model doc says "You must specify application/json".
 export const BAD_CONTENT_TYPE = 'The provided Content Type is invalid or not supported for this model';
 
 function tokenHeaders(inputTokens: number, outputTokens: number): Record<string, string> {
@@ -26,7 +27,7 @@ function tokenHeaders(inputTokens: number, outputTokens: number): Record<string,
   };
 }
 
-/** IMWRS `chunk` events carry base64 JSON; Bedrock adds its invocation metrics to the last one (wire doc §4.4). */
+/** IMWRS `chunk` events carry base64 JSON; Bedrock adds its invocation metrics to the last one (docs/bedrock-protocol.md §4.4). */
 function chunkEvents(chunks: Record<string, unknown>[], ctx: NativeContext): StreamEvent[] {
   const latency = nominalLatencyMs(ctx.outputTokens);
   chunks[chunks.length - 1]['amazon-bedrock-invocationMetrics'] = {
@@ -39,6 +40,13 @@ function chunkEvents(chunks: Record<string, unknown>[], ctx: NativeContext): Str
     eventType: 'chunk',
     payload: { bytes: Buffer.from(JSON.stringify(c)).toString('base64') },
   }));
+}
+
+/** Keeps only the first tool call when the body asked for no parallel calls. */
+function singleCall(blocks: OutBlock[], single: boolean | undefined): OutBlock[] {
+  if (!single) return blocks;
+  let seen = false;
+  return blocks.filter((b) => b.kind !== 'toolUse' || (!seen && (seen = true)));
 }
 
 function invokeChat(
@@ -57,7 +65,7 @@ function invokeChat(
     replyWords: options.replyWords,
     thinkingBudget: turn.thinkingBudget,
   });
-  const reply = applyLimits(planned, turn.maxTokens, turn.stopSequences);
+  const reply = applyLimits(singleCall(planned, turn.singleToolCall), turn.maxTokens, turn.stopSequences);
   const ctx: NativeContext = {
     model,
     rawBody: req.body,
@@ -75,7 +83,7 @@ function invokeChat(
   };
 }
 
-/** InvokeModel and InvokeModelWithResponseStream: model-native bodies per family (wire doc §8). */
+/** InvokeModel and InvokeModelWithResponseStream: model-native bodies per family (docs/bedrock-protocol.md §8). */
 export function handleInvoke(req: RuntimeRequest, options: EngineOptions, stream: boolean): EngineResult {
   validateShape(
     stream ? 'InvokeModelWithResponseStream' : 'InvokeModel',
@@ -99,7 +107,7 @@ export function handleInvoke(req: RuntimeRequest, options: EngineOptions, stream
       headers: tokenHeaders(result.inputTokens, 0),
     };
   }
-  const adapter = NATIVE_CHAT[model.family];
+  const adapter = nativeChatAdapter(model, body);
   if (!adapter) throw validationError(BAD_CONTENT_TYPE);
   checkNativeBody(body, adapter.spec);
   return invokeChat(adapter, model, body, req, options, stream);

@@ -2,7 +2,7 @@ import { validationError } from './engine.errors';
 
 /**
  * Parses a JSON request body. An empty body counts as `{}` (what the SDK sends for a request with no
- * members, wire doc §1.6). The wording for unparseable JSON is not captured publicly [UNVERIFIED].
+ * members, docs/bedrock-protocol.md §1.6). The wording for unparseable JSON is not captured publicly [UNVERIFIED].
  */
 export function parseJsonBody(body: Buffer): Record<string, unknown> {
   if (body.length === 0) return {};

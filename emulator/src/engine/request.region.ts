@@ -1,6 +1,6 @@
 import { catalog } from '../catalog/catalog';
 
-// SigV4: `Credential=<AKID>/<YYYYMMDD>/<region>/bedrock/aws4_request` (wire doc §1.3).
+// SigV4: `Credential=<AKID>/<YYYYMMDD>/<region>/bedrock/aws4_request` (docs/bedrock-protocol.md §1.3).
 const CREDENTIAL_SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\//;
 
 /**

@@ -1,6 +1,6 @@
 import type { OutgoingHeaders } from '../transport/exchange.types';
 
-/** Error namespaces seen in real `x-amzn-ErrorType` values (wire doc §0.3, §6.2). */
+/** Error namespaces seen in real `x-amzn-ErrorType` values (docs/bedrock-protocol.md §0.3, §6.2). */
 export const BEDROCK_NAMESPACE = 'http://internal.amazon.com/coral/com.amazon.bedrock/';
 export const CORAL_SERVICE_NAMESPACE = 'http://internal.amazon.com/coral/com.amazon.coral.service/';
 

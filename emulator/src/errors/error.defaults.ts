@@ -2,7 +2,7 @@ import type { BedrockErrorSpec } from '../engine/engine.types';
 
 /**
  * Status and a real (or realistic) message for each Bedrock exception, used when a fault names only the
- * exception. Statuses: wire doc §6.1. Messages: §6.3 and public issue threads (ServiceUnavailable:
+ * exception. Statuses: docs/bedrock-protocol.md §6.1. Messages: §6.3 and public issue threads (ServiceUnavailable:
  * darko-mesaros/bedrust#47; ResourceNotFound: truera/trulens#779). ModelNotReady, ModelError and
  * ServiceQuotaExceeded wordings were not found in captured responses and paraphrase the model docs.
  */

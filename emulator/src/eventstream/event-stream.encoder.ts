@@ -2,7 +2,7 @@ import { crc32 } from 'node:zlib';
 import type { StreamEvent } from '../engine/engine.types';
 
 /**
- * AWS event-stream framing (wire doc §4.1): prelude (total length, headers length, prelude CRC32), string
+ * AWS event-stream framing (docs/bedrock-protocol.md §4.1): prelude (total length, headers length, prelude CRC32), string
  * headers, payload, message CRC32 over everything before it. Bedrock only ever sends string (type 7)
  * headers, in the order `:event-type` | `:exception-type`, `:content-type`, `:message-type`.
  */

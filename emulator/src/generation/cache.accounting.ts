@@ -15,7 +15,7 @@ interface Checkpoint {
 }
 
 /**
- * Prompt-cache accounting (wire doc §9, §12). Each cache point closes a prefix; a prefix shorter than
+ * Prompt-cache accounting (docs/bedrock-protocol.md §9, §12). Each cache point closes a prefix; a prefix shorter than
  * the model's minimum caches nothing. The longest prefix already seen is read from the cache, and the
  * rest up to the last cache point is written. Prefixes are keyed by a hash of the model and the prefix
  * content, so changing anything before a cache point misses.

@@ -3,7 +3,7 @@ import type { FinalReply, OutBlock } from './reply.types';
 import { nominalLatencyMs, type TokenUsage } from './usage';
 import { wordChunks } from './words';
 
-/** Extra response members requested through additionalModelResponseFieldPaths (wire doc §3.1). */
+/** Extra response members requested through additionalModelResponseFieldPaths (docs/bedrock-protocol.md §3.1). */
 export function responseFields(
   reply: FinalReply,
   paths: string[] | undefined,
@@ -47,7 +47,7 @@ export function converseBody(
 
 const TOOL_INPUT_FRAGMENT = 12;
 
-/** Tool input JSON arrives in several partial-JSON fragments (wire doc §4.3). */
+/** Tool input JSON arrives in several partial-JSON fragments (docs/bedrock-protocol.md §4.3). */
 function jsonFragments(input: unknown): string[] {
   const json = JSON.stringify(input);
   const out: string[] = [];
@@ -77,7 +77,7 @@ function blockEvents(block: OutBlock, index: number, events: StreamEvent[]): voi
   events.push({ eventType: 'contentBlockStop', payload: { contentBlockIndex: index } });
 }
 
-/** ConverseStream order (wire doc §4.3): messageStart, blocks, messageStop, metadata last. */
+/** ConverseStream order (docs/bedrock-protocol.md §4.3): messageStart, blocks, messageStop, metadata last. */
 export function converseEvents(
   reply: FinalReply,
   usage: TokenUsage,

@@ -52,7 +52,7 @@ function reasoningBlock(input: PlanInput, about: string): OutBlock | undefined {
     const bounded = firstWords(text, input.thinkingBudget);
     return { kind: 'reasoning', text: bounded, signature: signReasoning(bounded) };
   }
-  // DeepSeek R1 always reasons and never signs (wire doc §8.9).
+  // DeepSeek R1 always reasons and never signs (docs/bedrock-protocol.md §8.9).
   if (input.model.chat?.reasoning === 'always') return { kind: 'reasoning', text };
   return undefined;
 }

@@ -63,7 +63,7 @@ export function toolTokens(tool: Tool): number {
   return tool.toolSpec || tool.systemTool ? TOOL_SPEC_TOKENS : 0;
 }
 
-/** One element of the prompt in cache order (tools, then system, then messages — wire doc §9). */
+/** One element of the prompt in cache order (tools, then system, then messages — docs/bedrock-protocol.md §9). */
 export interface PromptItem {
   tokens: number;
   value: unknown;

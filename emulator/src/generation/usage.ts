@@ -10,7 +10,7 @@ export interface TokenUsage {
 }
 
 /**
- * Converse usage: `inputTokens` excludes cached tokens and `totalTokens` adds everything (wire doc §3.2).
+ * Converse usage: `inputTokens` excludes cached tokens and `totalTokens` adds everything (docs/bedrock-protocol.md §3.2).
  * Cache members appear only when the request used cache points.
  */
 export function buildUsage(promptTokens: number, outputTokens: number, cache?: CacheUsage): TokenUsage {

@@ -6,7 +6,7 @@ import { untilAborted } from './sleep';
 
 /**
  * Writes one response and records what happened to it in the request log: status, error type, frames
- * written and the outcome. Every response carries `x-amzn-RequestId` (wire doc §1.4, §6).
+ * written and the outcome. Every response carries `x-amzn-RequestId` (docs/bedrock-protocol.md §1.4, §6).
  */
 export class Responder {
   readonly requestId = randomUUID();

@@ -6,7 +6,7 @@ export interface SplitPath {
 
 /**
  * Splits on `/` first and only then percent-decodes each segment, because the SDK encodes `/` inside a
- * model ARN as `%2F` within one path label (wire doc §0.2, §1.5). Unencoded `:` needs nothing special.
+ * model ARN as `%2F` within one path label (docs/bedrock-protocol.md §0.2, §1.5). Unencoded `:` needs nothing special.
  */
 export function splitPath(rawPath: string): SplitPath {
   const q = rawPath.indexOf('?');

@@ -2,7 +2,7 @@ import { splitPath } from './path';
 import { route } from './router';
 
 describe('splitPath', () => {
-  it('splits before decoding, so an encoded slash stays inside its label (wire doc §1.5)', () => {
+  it('splits before decoding, so an encoded slash stays inside its label (docs/bedrock-protocol.md §1.5)', () => {
     const arn = 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123def456';
     const { segments } = splitPath(`/model/${encodeURIComponent(arn)}/converse`);
     expect(segments).toEqual(['model', arn, 'converse']);

@@ -63,7 +63,7 @@ function checkBlock(chat: ChatCapabilities, block: ContentBlock, i: number, j: n
     throw validationError(TOOL_RESULT_STATUS);
 }
 
-/** Per-family content rules (wire doc §9, §12): what each model family refuses to receive. */
+/** Per-family content rules (docs/bedrock-protocol.md §9, §12): what each model family refuses to receive. */
 export function checkContent(chat: ChatCapabilities, request: ConverseRequest, videoInput: boolean): void {
   const system = request.system ?? [];
   if (!chat.systemPrompt && system.some((b) => b.text !== undefined))

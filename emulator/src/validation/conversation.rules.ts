@@ -1,7 +1,7 @@
 import type { ContentBlock, ConverseRequest, Message } from '../engine/converse.types';
 import { validationError } from '../engine/engine.errors';
 
-// Real Bedrock messages (wire doc §3.1, public issue threads cited in emulator/docs/engine.md).
+// Real Bedrock messages (docs/bedrock-protocol.md §3.1, public issue threads cited in emulator/docs/engine.md).
 export const MUST_START_WITH_USER =
   'A conversation must start with a user message. Try again with a conversation that starts with a user message.';
 export const MUST_ALTERNATE =

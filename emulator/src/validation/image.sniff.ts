@@ -1,6 +1,6 @@
 /**
  * Detects an image's real format from its magic bytes, so a block whose bytes are not an image, or are
- * a different format than `format` says, can be rejected like the model rejects it (wire doc §3.1).
+ * a different format than `format` says, can be rejected like the model rejects it (docs/bedrock-protocol.md §3.1).
  */
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp';
 

@@ -2,7 +2,7 @@ import { resolveModelRef } from '../catalog/catalog';
 import type { CatalogModel } from '../catalog/catalog.types';
 import { resourceNotFound, validationError } from '../engine/engine.errors';
 
-// Real Bedrock messages (wire doc §2.1, §6.3).
+// Real Bedrock messages (docs/bedrock-protocol.md §2.1, §6.3).
 export const INVALID_MODEL_ID = 'The provided model identifier is invalid.';
 export const LEGACY_MODEL =
   'Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 15 days. Please upgrade to an active model on Amazon Bedrock';

@@ -4,7 +4,7 @@ import { validationError, type Rejection } from '../engine/engine.errors';
  * A small JSON-schema subset for model-native InvokeModel bodies. Bedrock validates those bodies with a
  * JSON-schema validator whose messages look like `#: required key [max_tokens] not found` and
  * `#: extraneous key [stream] is not permitted`, concatenated and wrapped as `Malformed input request:
- * …, please reformat your input and try again.` (wire doc §6.3, public issue threads in engine.md).
+ * …, please reformat your input and try again.` (docs/bedrock-protocol.md §6.3, public issue threads in engine.md).
  */
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'any';
 

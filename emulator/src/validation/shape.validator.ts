@@ -13,7 +13,7 @@ export type ShapeOperation =
 /**
  * Validates a runtime request against the service model's constraints (generated table): the body,
  * the headers bound to members, and the length of the `modelId` label. Whether an id exists is a
- * semantic check (wire doc §2.1: its pattern accepts almost anything), so label patterns are skipped.
+ * semantic check (docs/bedrock-protocol.md §2.1: its pattern accepts almost anything), so label patterns are skipped.
  */
 export function validateShape(
   operation: ShapeOperation,

@@ -1,6 +1,6 @@
 /**
  * Claude extended thinking as requested through `additionalModelRequestFields`. AWS material uses both
- * `thinking` and `reasoning_config` for the same object (wire doc §9), so both are read.
+ * `thinking` and `reasoning_config` for the same object (docs/bedrock-protocol.md §9), so both are read.
  */
 export interface ThinkingConfig {
   key: 'thinking' | 'reasoning_config';

@@ -69,7 +69,7 @@ function checkFinalAssistantTurn(messages: Message[]): void {
   if (!first.reasoningContent) throw modelValidationError(missingThinkingBlock(i, anthropicType(first)));
 }
 
-/** Claude extended-thinking rules (wire doc §9); only called when thinking is enabled. */
+/** Claude extended-thinking rules (docs/bedrock-protocol.md §9); only called when thinking is enabled. */
 export function checkThinking(config: ThinkingConfig, request: ConverseRequest, maxTokens: number): void {
   if (config.budgetTokens < MIN_BUDGET) throw modelValidationError(BUDGET_TOO_SMALL);
   if (maxTokens <= config.budgetTokens) throw modelValidationError(BUDGET_NOT_BELOW_MAX);

@@ -2,7 +2,7 @@ import type { ChatCapabilities, ToolChoiceKind } from '../catalog/catalog.types'
 import type { ConverseRequest } from '../engine/converse.types';
 import { modelValidationError, validationError } from '../engine/engine.errors';
 
-// Real Bedrock messages (wire doc §6.3, §3.1); sources in emulator/docs/engine.md.
+// Real Bedrock messages (docs/bedrock-protocol.md §6.3, §3.1); sources in emulator/docs/engine.md.
 export const NO_TOOL_USE = "This model doesn't support tool use.";
 export const NO_STREAMING_TOOL_USE = "This model doesn't support tool use in streaming mode.";
 
@@ -26,7 +26,7 @@ function isJsonObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Tool rules per family (wire doc §9): support, streaming support, toolChoice kinds, schema shape. */
+/** Tool rules per family (docs/bedrock-protocol.md §9): support, streaming support, toolChoice kinds, schema shape. */
 export function checkTools(chat: ChatCapabilities, request: ConverseRequest, stream: boolean): void {
   const config = request.toolConfig;
   if (!config) return;

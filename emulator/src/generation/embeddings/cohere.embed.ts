@@ -51,7 +51,7 @@ function inputsOf(body: Json): { seeds: string[]; texts: string[]; tokens: numbe
 
 /**
  * Cohere Embed: normalised vectors; a plain list (`embeddings_floats`) unless `embedding_types` asks for
- * typed results (`embeddings_by_type`), which v4 always returns (wire doc §8.2, §8.3).
+ * typed results (`embeddings_by_type`), which v4 always returns (docs/bedrock-protocol.md §8.2, §8.3).
  */
 function cohereEmbed(spec: ObjectSpec, alwaysByType: boolean): EmbedAdapter {
   return {

@@ -1,7 +1,7 @@
 import type { CatalogModel } from '../../catalog/catalog.types';
 import type { ObjectSpec } from '../../validation/native-schema';
 
-/** One embedding family's InvokeModel dialect (wire doc §8.1–8.4). */
+/** One embedding family's InvokeModel dialect (docs/bedrock-protocol.md §8.1–8.4). */
 export interface EmbedAdapter {
   spec: ObjectSpec;
   embed(

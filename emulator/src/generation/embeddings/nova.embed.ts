@@ -8,7 +8,7 @@ type Json = Record<string, unknown>;
 const MEDIA = ['image', 'audio', 'video'] as const;
 const MEDIA_TOKENS = { image: IMAGE_TOKENS, audio: AUDIO_TOKENS, video: VIDEO_TOKENS };
 
-/** Nova Multimodal Embeddings, synchronous SINGLE_EMBEDDING (wire doc §8.4). */
+/** Nova Multimodal Embeddings, synchronous SINGLE_EMBEDDING (docs/bedrock-protocol.md §8.4). */
 const SPEC: ObjectSpec = {
   closed: true,
   required: ['taskType', 'singleEmbeddingParams'],

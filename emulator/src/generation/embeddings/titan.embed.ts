@@ -2,7 +2,7 @@ import { countWords } from '../tokens';
 import { embedVector } from './vector';
 import type { EmbedAdapter } from './embed.types';
 
-/** Titan Embeddings G1: `{inputText}` only; the vector is not normalised (wire doc §8.1). */
+/** Titan Embeddings G1: `{inputText}` only; the vector is not normalised (docs/bedrock-protocol.md §8.1). */
 export const titanV1Embed: EmbedAdapter = {
   spec: { closed: true, required: ['inputText'], fields: { inputText: { type: 'string', minLength: 1 } } },
   embed(body, model) {

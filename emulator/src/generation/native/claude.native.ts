@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { CatalogModel } from '../../catalog/catalog.types';
-import type { ContentBlock, Message, SystemBlock, Tool, ToolChoice } from '../../engine/converse.types';
+import type {
+  ContentBlock,
+  Message,
+  SystemBlock,
+  Tool,
+  ToolChoice,
+  ToolResultContent,
+} from '../../engine/converse.types';
 import { validationError } from '../../engine/engine.errors';
 import type { FieldSpec, ObjectSpec } from '../../validation/native-schema';
 import type { FinalReply, OutBlock } from '../reply.types';
@@ -12,7 +19,7 @@ type Json = Record<string, unknown>;
 const NUMBER_0_1: FieldSpec = { type: 'number', minimum: 0, maximum: 1 };
 const STRINGS: FieldSpec = { type: 'array', items: { type: 'string' } };
 
-/** Anthropic Messages on Bedrock (wire doc §8.5). `messages` missing reads oddly, but that is the real text. */
+/** Anthropic Messages on Bedrock (docs/bedrock-protocol.md §8.5). `messages` missing reads oddly, but that is the real text. */
 const SPEC: ObjectSpec = {
   closed: true,
   required: ['messages', 'max_tokens', 'anthropic_version'],
@@ -40,17 +47,41 @@ const SPEC: ObjectSpec = {
     top_k: { type: 'integer', minimum: 0 },
     stop_sequences: STRINGS,
     tools: { type: 'array' },
-    tool_choice: { type: 'object' },
+    tool_choice: {
+      type: 'object',
+      object: {
+        required: ['type'],
+        fields: {
+          type: { type: 'string', enum: ['auto', 'any', 'tool', 'none'] },
+          name: { type: 'string' },
+          disable_parallel_tool_use: { type: 'boolean' },
+        },
+      },
+    },
     thinking: { type: 'object' },
     metadata: { type: 'object' },
   },
 };
 
-// Anthropic's own messages, returned verbatim by InvokeModel (wire doc §6.3, §9).
+// Anthropic's own messages, returned verbatim by InvokeModel (docs/bedrock-protocol.md §6.3, §9).
 export const EMPTY_TEXT_BLOCK = 'messages: text content blocks must be non-empty';
 
 function asArray(value: unknown): Json[] {
   return Array.isArray(value) ? (value as Json[]) : [];
+}
+
+function mediaSource(source: Json): { format: string; source: { bytes?: string; text?: string } } {
+  const type = String(source.media_type ?? '');
+  if (source.type === 'text') return { format: 'txt', source: { text: String(source.data ?? '') } };
+  return { format: type.replace(/^(image|application)\//, ''), source: { bytes: String(source.data ?? '') } };
+}
+
+function resultPart(c: Json): ToolResultContent {
+  if (c.type === 'image') {
+    const { format, source } = mediaSource((c.source ?? {}) as Json);
+    return { image: { format, source } };
+  }
+  return { text: String(c.text ?? '') };
 }
 
 function block(b: Json): ContentBlock {
@@ -59,17 +90,18 @@ function block(b: Json): ContentBlock {
       if (typeof b.text !== 'string' || b.text.trim() === '') throw validationError(EMPTY_TEXT_BLOCK);
       return { text: b.text };
     case 'image': {
-      const source = (b.source ?? {}) as Json;
-      const format = String(source.media_type ?? '').replace('image/', '');
-      return { image: { format, source: { bytes: String(source.data ?? '') } } };
+      const { format, source } = mediaSource((b.source ?? {}) as Json);
+      return { image: { format, source } };
+    }
+    case 'document': {
+      const { format, source } = mediaSource((b.source ?? {}) as Json);
+      return { document: { name: String(b.title ?? 'document'), format, source } };
     }
     case 'tool_use':
       return { toolUse: { toolUseId: String(b.id), name: String(b.name), input: b.input ?? {} } };
     case 'tool_result': {
       const content =
-        typeof b.content === 'string'
-          ? [{ text: b.content }]
-          : asArray(b.content).map((c) => ({ text: String(c.text ?? '') }));
+        typeof b.content === 'string' ? [{ text: b.content }] : asArray(b.content).map(resultPart);
       return { toolResult: { toolUseId: String(b.tool_use_id), content } };
     }
     case 'thinking':
@@ -78,6 +110,8 @@ function block(b: Json): ContentBlock {
           reasoningText: { text: String(b.thinking ?? ''), signature: b.signature as string },
         },
       };
+    case 'redacted_thinking':
+      return { reasoningContent: { redactedContent: String(b.data ?? '') } };
     default:
       return { text: '' };
   }
@@ -98,8 +132,9 @@ function system(value: unknown): SystemBlock[] | undefined {
 
 function tools(body: Json): { tools: Tool[]; toolChoice?: ToolChoice } | undefined {
   const list = asArray(body.tools);
-  if (list.length === 0) return undefined;
   const choice = (body.tool_choice ?? {}) as Json;
+  // `none`: the tools stay defined (history may hold calls) but none may be called.
+  if (list.length === 0 || choice.type === 'none') return undefined;
   const toolChoice: ToolChoice | undefined =
     choice.type === 'any'
       ? { any: {} }
@@ -140,6 +175,7 @@ function turn(body: Json, model: CatalogModel): NativeTurn {
     maxTokens,
     stopSequences: body.stop_sequences as string[] | undefined,
     thinkingBudget: budget,
+    singleToolCall: ((body.tool_choice ?? {}) as Json).disable_parallel_tool_use === true,
   };
 }
 
@@ -197,7 +233,7 @@ function blockChunks(b: OutBlock, index: number): Json[] {
   return out;
 }
 
-/** Anthropic's stream events (wire doc §4.4); the handler appends Bedrock's invocation metrics to the last. */
+/** Anthropic's stream events (docs/bedrock-protocol.md §4.4); the handler appends Bedrock's invocation metrics to the last. */
 function chunks(reply: FinalReply, ctx: NativeContext): Json[] {
   const start = response({ ...reply, blocks: [] }, { ...ctx, outputTokens: 1 });
   const out: Json[] = [

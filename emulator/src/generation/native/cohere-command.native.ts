@@ -1,7 +1,8 @@
 import type { ObjectSpec } from '../../validation/native-schema';
-import type { FinalReply } from '../reply.types';
+import type { FinalReply, OutBlock } from '../reply.types';
 import { deterministicUuid } from '../uuid';
 import { wordChunks } from '../words';
+import { cohereTurn } from './cohere-command.turn';
 import { replyText } from './prompt.native';
 import type { NativeChatAdapter, NativeContext } from './native.types';
 
@@ -9,7 +10,7 @@ type Json = Record<string, unknown>;
 
 const NUMBER = { type: 'number' as const };
 
-/** Cohere Command R / R+ chat (wire doc §8.10). */
+/** Cohere Command R / R+ chat (docs/bedrock-protocol.md §8.10). */
 const SPEC: ObjectSpec = {
   closed: true,
   required: ['message'],
@@ -39,28 +40,37 @@ function finishReason(reply: FinalReply): string {
   return reply.stopReason === 'max_tokens' ? 'MAX_TOKENS' : 'COMPLETE';
 }
 
+/** Cohere's tool calls: a name and parameters, no id. */
+function toolCalls(reply: FinalReply): Json[] {
+  return reply.blocks
+    .filter((b): b is Extract<OutBlock, { kind: 'toolUse' }> => b.kind === 'toolUse')
+    .map((b) => ({ name: b.name, parameters: b.input }));
+}
+
 function response(reply: FinalReply, ctx: NativeContext): Json {
   const body = JSON.parse(ctx.rawBody.toString('utf8')) as Json;
   const responseId = deterministicUuid(ctx.rawBody);
   const generationId = deterministicUuid(Buffer.concat([ctx.rawBody, Buffer.from('#generation')]));
   const text = replyText(reply);
   const history = Array.isArray(body.chat_history) ? body.chat_history : [];
+  const calls = toolCalls(reply);
+  const answer =
+    calls.length > 0
+      ? { role: 'CHATBOT', message: text, tool_calls: calls }
+      : { role: 'CHATBOT', message: text };
   return {
     response_id: responseId,
     text,
     generation_id: generationId,
-    chat_history: [...history, { role: 'USER', message: body.message }, { role: 'CHATBOT', message: text }],
+    chat_history: [...history, { role: 'USER', message: body.message }, answer],
     finish_reason: finishReason(reply),
+    ...(calls.length > 0 ? { tool_calls: calls } : {}),
   };
 }
 
 export const cohereCommandNative: NativeChatAdapter = {
   spec: SPEC,
-  turn: (body) => ({
-    request: { messages: [{ role: 'user', content: [{ text: String(body.message).trim() || ' ' }] }] },
-    maxTokens: typeof body.max_tokens === 'number' ? body.max_tokens : 4000,
-    stopSequences: body.stop_sequences as string[] | undefined,
-  }),
+  turn: (body) => cohereTurn(body, typeof body.max_tokens === 'number' ? body.max_tokens : 4000),
   response,
   chunks(reply, ctx) {
     const final = response(reply, ctx);
@@ -71,6 +81,9 @@ export const cohereCommandNative: NativeChatAdapter = {
         event_type: 'text-generation',
         text,
       })),
+      ...(toolCalls(reply).length > 0
+        ? [{ is_finished: false, event_type: 'tool-calls-generation', tool_calls: toolCalls(reply) }]
+        : []),
       { is_finished: true, event_type: 'stream-end', finish_reason: final.finish_reason, response: final },
     ];
   },

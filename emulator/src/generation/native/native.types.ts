@@ -9,6 +9,8 @@ export interface NativeTurn {
   maxTokens: number;
   stopSequences?: string[];
   thinkingBudget?: number;
+  /** At most one tool call (Claude's `tool_choice.disable_parallel_tool_use`). */
+  singleToolCall?: boolean;
 }
 
 export interface NativeContext {
@@ -19,7 +21,7 @@ export interface NativeContext {
 }
 
 /**
- * One chat family's InvokeModel dialect (wire doc §8.5–8.10): its body schema, how its body maps to a
+ * One chat family's InvokeModel dialect (docs/bedrock-protocol.md §8.5–8.10): its body schema, how its body maps to a
  * turn, and how a reply is rendered as the family's response object and its stream chunks.
  */
 export interface NativeChatAdapter {

@@ -19,7 +19,7 @@ function num(value: unknown, fallback: number): number {
   return typeof value === 'number' ? value : fallback;
 }
 
-/** Meta Llama (wire doc §8.6). */
+/** Meta Llama (docs/bedrock-protocol.md §8.6). */
 export const llamaNative = promptAdapter({
   spec: promptSpec({
     max_gen_len: { type: 'integer', minimum: 1 },
@@ -44,7 +44,7 @@ export const llamaNative = promptAdapter({
   }),
 });
 
-/** Mistral text completion (wire doc §8.7). */
+/** Mistral text completion (docs/bedrock-protocol.md §8.7). */
 export const mistralNative = promptAdapter({
   spec: promptSpec({
     max_tokens: { type: 'integer', minimum: 1 },
@@ -70,7 +70,7 @@ const TITAN_REASONS = {
   stop_sequence: 'STOP_CRITERIA_MET',
 };
 
-/** Amazon Titan Text (wire doc §8.8). */
+/** Amazon Titan Text (docs/bedrock-protocol.md §8.8). */
 export const titanTextNative = promptAdapter({
   spec: {
     closed: true,
@@ -110,7 +110,7 @@ export const titanTextNative = promptAdapter({
   }),
 });
 
-/** DeepSeek R1 returns its reasoning before `</think>`, then the answer (wire doc §8.9). */
+/** DeepSeek R1 returns its reasoning before `</think>`, then the answer (docs/bedrock-protocol.md §8.9). */
 function r1Text(reply: FinalReply): string {
   const reasoning = reply.blocks.flatMap((b) => (b.kind === 'reasoning' ? [b.text] : [])).join('');
   return reasoning.length > 0 ? `${reasoning}\n</think>\n\n${replyText(reply)}` : replyText(reply);

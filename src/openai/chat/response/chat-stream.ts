@@ -6,14 +6,14 @@ export interface StreamOutcome {
 }
 
 /**
- * A chat completion being streamed: the chunks, whether the client asked for the usage chunk, and hooks for
+ * A completion being streamed (chat chunks by default; legacy completions use it with their own chunks): the chunks, whether the client asked for the usage chunk, and hooks for
  * whoever needs to know how it ended (usage accounting) without adding a layer to the per-chunk path.
  */
-export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
+export class ChatStream<T = ChatCompletionChunk> implements AsyncIterable<T> {
   private readonly listeners: ((outcome: StreamOutcome) => void)[] = [];
   private outcome: StreamOutcome | undefined;
 
-  private chunks: AsyncIterator<ChatCompletionChunk> | undefined;
+  private chunks: AsyncIterator<T> | undefined;
 
   constructor(
     /** Whether the final usage chunk (empty `choices`) is sent to the client. */
@@ -23,12 +23,12 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
   ) {}
 
   /** Sets the producer; it calls {@link settle} when it ends. */
-  attach(chunks: AsyncIterator<ChatCompletionChunk>): this {
+  attach(chunks: AsyncIterator<T>): this {
     this.chunks = chunks;
     return this;
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
+  [Symbol.asyncIterator](): AsyncIterator<T> {
     if (!this.chunks) throw new Error('ChatStream has no producer attached');
     return this.chunks;
   }
