@@ -40,3 +40,8 @@ export function lookupModelProfile(baseModelId: string): ModelProfile {
   for (const m of matches.slice().reverse()) Object.assign(chat, m.chat);
   return { kind, family, chat, embedding: matches.find((e) => e.embedding)?.embedding };
 }
+
+/** A family's default capabilities, for a model known only by the family an operator gave it (MODEL_API). */
+export function familyProfile(family: ChatFamily): ModelProfile {
+  return { kind: 'chat', family, chat: { ...defaults[family] } };
+}

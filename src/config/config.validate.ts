@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { EnvironmentVariables } from './env.schema';
-import type { ApiKeyEntry, GatewayConfig, KeySource } from './gateway-config';
+import { CHAT_FAMILIES } from '../catalog/model-capabilities';
+import type { ApiKeyEntry, GatewayConfig, KeySource, ModelApiRule } from './gateway-config';
 
 /** Thrown at boot when the environment is unusable; the message names each bad variable and why. */
 export class ConfigError extends Error {
@@ -84,6 +85,19 @@ function aliases(value: string | undefined): Record<string, string> {
   return out;
 }
 
+function modelApiRules(value: string | undefined): ModelApiRule[] {
+  return list(value ?? '').map((rule) => {
+    const [pattern, target] = rule.split('=').map((s) => s.trim());
+    const [api, family] = target.split(':') as ['converse' | 'native', string | undefined];
+    if (family !== undefined && !CHAT_FAMILIES.includes(family)) {
+      throw new ConfigError(
+        `MODEL_API: '${rule}' names the family '${family}', which the gateway does not know (${CHAT_FAMILIES.join(', ')}).`,
+      );
+    }
+    return family === undefined ? { pattern, api } : { pattern, api, family };
+  });
+}
+
 function origins(value: string | undefined): string[] {
   // Bedrock Access Gateway allows every origin unless told otherwise; `ALLOWED_ORIGINS=` (empty) turns CORS off.
   return list(value ?? '*');
@@ -135,6 +149,7 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     modelCatalogBootTimeoutMs: env.MODEL_CATALOG_BOOT_TIMEOUT_MS ?? 5_000,
     allowedModels: env.ALLOWED_MODELS === undefined ? undefined : list(env.ALLOWED_MODELS),
     modelAliases: aliases(env.MODEL_ALIASES),
+    modelApi: modelApiRules(env.MODEL_API),
     embeddingConcurrency: env.EMBEDDING_CONCURRENCY ?? 8,
     embeddingTokenEncoding: env.EMBEDDING_TOKEN_ENCODING ?? 'cl100k_base',
   };

@@ -101,6 +101,20 @@ export class EnvironmentVariables {
     message: 'MODEL_ALIASES must be a comma-separated list of alias=model pairs',
   })
   MODEL_ALIASES?: string;
+  /**
+   * Which Bedrock API serves chat for which models, first match wins: `pattern=converse`, `pattern=native` or
+   * `pattern=native:<family>` (`*` matches anything; the family is needed where Bedrock does not say it, as for
+   * imported models). E.g. `meta.llama3*=native,*imported-model/*=native:llama`. Default: Converse.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(
+    /^\s*[^\s,=]+=(converse|native(:[a-z0-9-]+)?)(\s*,\s*[^\s,=]+=(converse|native(:[a-z0-9-]+)?))*\s*$/,
+    {
+      message: 'MODEL_API must be a comma-separated list of pattern=converse|native|native:<family> rules',
+    },
+  )
+  MODEL_API?: string;
   /** Bedrock calls one embeddings request may have in flight (families that embed one text per call). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) EMBEDDING_CONCURRENCY?: number;
   /** Tokenizer that turns token-array `input` back into text. */

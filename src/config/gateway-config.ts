@@ -45,8 +45,18 @@ export interface GatewayConfig {
   allowedModels?: string[];
   /** Extra model names clients may use, each mapped to the model id it stands for. */
   modelAliases: Record<string, string>;
+  /** Which Bedrock API serves chat for which models (MODEL_API), in order; no match: Converse. */
+  modelApi: ModelApiRule[];
   embeddingConcurrency: number;
   embeddingTokenEncoding: TokenEncodingName;
+}
+
+/** One MODEL_API rule: models matching `pattern` (`*` = anything) are served through `api`. */
+export interface ModelApiRule {
+  pattern: string;
+  api: 'converse' | 'native';
+  /** The family whose native API to speak, where the model id does not tell (imported models). */
+  family?: string;
 }
 
 /** Injection token for {@link GatewayConfig}. */

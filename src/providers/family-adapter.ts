@@ -4,6 +4,7 @@ import type { InferenceRequest } from '../inference/inference-request';
 import type { RequestSettings } from './converse/request-settings';
 import type { StructuredOutputPlan } from './converse/structured-output/structured-output.plan';
 import type { EmbeddingAdapter } from './embeddings/embedding-adapter';
+import type { NativeChatCodec } from './native/native-chat.codec';
 
 /** A Converse request ready to send, and what reading its answer needs to know. */
 export interface PreparedConverse {
@@ -23,6 +24,11 @@ export interface FamilyAdapter {
   /** The family name the capability data uses (`familyDefaults` and `models[].family`). */
   readonly family: string;
   prepareConverse(req: InferenceRequest, model: ResolvedModel, settings: RequestSettings): PreparedConverse;
+  /**
+   * The family's native InvokeModel API for this model (chat over InvokeModel, legacy completions), or
+   * undefined where the gateway has none (the generic family, models whose native API differs).
+   */
+  nativeCodecFor(model: ResolvedModel): NativeChatCodec | undefined;
   /** Native embedding APIs by the name the capability data gives them (`embedding.api`). */
   readonly embeddings?: Readonly<Record<string, EmbeddingAdapter>>;
 }

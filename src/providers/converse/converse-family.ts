@@ -3,6 +3,7 @@ import type { ResolvedModel } from '../../catalog/resolved-model';
 import { unsupportedFeature } from '../../common/errors/api-error';
 import { fieldName, type InferenceRequest } from '../../inference/inference-request';
 import type { FamilyAdapter, PreparedConverse } from '../family-adapter';
+import type { NativeChatCodec } from '../native/native-chat.codec';
 import { applyCachePoints } from './apply-cache-points';
 import { foldTextIntoToolResults } from './fold-text-into-tool-results';
 import { mapInferenceConfig } from './map-inference-config';
@@ -42,6 +43,11 @@ export abstract class ConverseFamily implements FamilyAdapter {
     applyCachePoints(request, req, model, settings);
     this.finishRequest(request, req, model);
     return { input: request, structured };
+  }
+
+  /** No native API by default; a family with one overrides this (its `<family>.native.ts`). */
+  nativeCodecFor(_model: ResolvedModel): NativeChatCodec | undefined {
+    return undefined;
   }
 
   /** Whether signed reasoning from earlier turns goes back to the model (Claude's thinking models only). */

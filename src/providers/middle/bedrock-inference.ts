@@ -1,8 +1,4 @@
-import type {
-  ConverseRequest,
-  ConverseResponse,
-  ConverseStreamOutput,
-} from '@aws-sdk/client-bedrock-runtime';
+import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { BedrockClient } from '../../bedrock/bedrock-client';
 import { UpstreamCall } from '../../bedrock/upstream-call';
@@ -14,24 +10,27 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../../config/gateway-config'
 import { Inference, type ModelInputs } from '../../inference/inference';
 import type { InferenceRequest } from '../../inference/inference-request';
 import type { InferenceResponse, InferenceStream } from '../../inference/inference-response';
-import { replayAsStream } from '../converse/replay-converse';
 import type { RequestSettings } from '../converse/request-settings';
-import type { PreparedConverse } from '../family-adapter';
 import { FamilyRegistry } from '../family.registry';
+import type { BedrockCall, RawAnswer } from './bedrock-call';
+import { converseCall } from './converse-call';
+import { ModelApiRouter } from './model-api.router';
+import { nativeCall } from './native-call';
 import { keepFirstToolCall, keepFirstToolCallStream } from './single-tool-call';
 import { resolveStructuredAnswer, resolveStructuredStream } from './structured-answer';
 
 /**
- * The middle: the one {@link Inference} implementation. It resolves the model, lets the model's family
- * adapter prepare the Bedrock request, calls Bedrock through {@link BedrockClient} under an
- * {@link UpstreamCall} (client gone, UPSTREAM_TIMEOUT_MS, STREAM_IDLE_TIMEOUT_MS), and hands the answer back
- * in Converse's shapes with structured output and `tools.parallel: false` already carried out. A streamed
- * request with tools for a model that cannot stream tool use is made without streaming and replayed as
- * stream events, so every dialect reads one kind of stream.
+ * The middle: the one {@link Inference} implementation. It resolves the model, routes it to a back-end
+ * (Converse by default; the family's native InvokeModel API where MODEL_API says so, and always for a raw
+ * prompt), lets the model's family adapter prepare the request, calls Bedrock through {@link BedrockClient}
+ * under an {@link UpstreamCall} (client gone, UPSTREAM_TIMEOUT_MS, STREAM_IDLE_TIMEOUT_MS), and hands the
+ * answer back in Converse's shapes with structured output and `tools.parallel: false` already carried out,
+ * whichever back-end served it (converse-call.ts, native-call.ts).
  */
 @Injectable()
 export class BedrockInference extends Inference {
   private readonly settings: RequestSettings;
+  private readonly router: ModelApiRouter;
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -44,50 +43,40 @@ export class BedrockInference extends Inference {
       defaultMaxTokens: config.defaultMaxTokens,
       enablePromptCaching: config.enablePromptCaching,
     };
+    this.router = new ModelApiRouter(config.modelApi);
   }
 
   override async accepts(model: string): Promise<ModelInputs> {
-    const resolved = await this.resolveChat(model);
+    const resolved = this.router.route(await this.resolveChat(model)).model;
     return { images: resolved.profile.chat.vision, documents: resolved.profile.chat.documents };
   }
 
   async complete(req: InferenceRequest, ctx: RequestContext): Promise<InferenceResponse> {
     const { model, prepared } = await this.prepare(req, ctx);
     const call = new UpstreamCall(ctx.signal, this.config.upstreamTimeoutMs);
-    let out: ConverseResponse;
+    let answer: RawAnswer;
     try {
-      out = await this.converse(prepared.input, call);
+      answer = await prepared.complete(call);
     } catch (err) {
       throw call.explain(err);
     } finally {
       call.dispose();
     }
-    let content = out.output!.message!.content ?? [];
-    let stopReason: string = out.stopReason!;
+    let { content, stopReason } = answer;
     if (prepared.structured)
       ({ content, stopReason } = resolveStructuredAnswer(content, stopReason, prepared.structured));
     if (req.tools?.parallel === false) content = keepFirstToolCall(content);
-    const response: InferenceResponse = {
-      content,
-      stopReason,
-      usage: out.usage ?? { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
-      modelId: model.modelId,
-    };
-    if (out.metrics?.latencyMs !== undefined) response.latencyMs = out.metrics.latencyMs;
+    const response: InferenceResponse = { content, stopReason, usage: answer.usage, modelId: model.modelId };
+    if (answer.latencyMs !== undefined) response.latencyMs = answer.latencyMs;
     return response;
   }
 
   async stream(req: InferenceRequest, ctx: RequestContext): Promise<InferenceStream> {
     const { model, prepared } = await this.prepare(req, ctx);
-    const input = prepared.input;
-    // Models that cannot stream tool use (Llama, Mistral, …) are called without streaming and replayed.
-    const replay = input.toolConfig !== undefined && !model.profile.chat.streamingToolUse;
     const call = new UpstreamCall(ctx.signal, this.config.upstreamTimeoutMs);
     let source: AsyncIterable<ConverseStreamOutput>;
     try {
-      source = replay
-        ? replayAsStream(await this.converse(input, call))
-        : await this.bedrock.converseStream(input, call.signal);
+      source = await prepared.stream(call);
     } catch (err) {
       const error = call.explain(err);
       call.abort();
@@ -114,22 +103,36 @@ export class BedrockInference extends Inference {
     return model;
   }
 
+  /** The routed model, and the request prepared for its back-end. */
   private async prepare(
     req: InferenceRequest,
     ctx: RequestContext,
-  ): Promise<{ model: ResolvedModel; prepared: PreparedConverse }> {
-    const model = await this.resolveChat(req.model);
+  ): Promise<{ model: ResolvedModel; prepared: BedrockCall }> {
+    const routed = this.router.route(await this.resolveChat(req.model));
+    const model = routed.model;
     ctx.modelId = model.modelId;
-    return { model, prepared: this.registry.forModel(model).prepareConverse(req, model, this.settings) };
-  }
-
-  private async converse(input: ConverseRequest, call: UpstreamCall): Promise<ConverseResponse> {
-    const out = await this.bedrock.converse(input, call.signal);
-    // A response cut off after its headers reaches the SDK's HTTP/2 handler as an empty success.
-    if (!out.output?.message || !out.stopReason) {
-      throw new ApiError(502, 'Bedrock returned an incomplete response.', { code: 'upstream_incomplete' });
+    const family = this.registry.forModel(model);
+    if (routed.api === 'converse' && !req.prompt) {
+      const prepared = family.prepareConverse(req, model, this.settings);
+      return { model, prepared: converseCall(prepared, model, this.bedrock) };
     }
-    return out;
+    const codec = family.nativeCodecFor(model);
+    if (!codec) {
+      const why = req.prompt ? ', which legacy completions need; use /v1/chat/completions' : '';
+      throw new ApiError(
+        400,
+        `The model '${model.requested}' has no native InvokeModel API in this gateway${why}.`,
+        {
+          param: 'model',
+          code: 'unsupported_model',
+        },
+      );
+    }
+    const withDefaults =
+      req.inference.maxTokens === undefined && this.settings.defaultMaxTokens !== undefined
+        ? { ...req, inference: { ...req.inference, maxTokens: this.settings.defaultMaxTokens } }
+        : req;
+    return { model, prepared: nativeCall(withDefaults, model, codec, this.bedrock) };
   }
 
   /**

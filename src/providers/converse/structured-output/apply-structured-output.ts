@@ -5,6 +5,11 @@ import type { JsonDocument } from '../request-settings';
 import { compileSchema } from './json-schema.compiler';
 import type { StructuredOutputPlan } from './structured-output.plan';
 
+/** The words that ask a model without native structured output or a forcible tool for JSON matching a schema. */
+export function structuredInstruction(schema: Record<string, unknown>): string {
+  return `Respond with one JSON value only — no prose, no code fences — that conforms to this JSON Schema:\n${JSON.stringify(schema)}`;
+}
+
 function responseToolName(req: InferenceRequest): string {
   const taken = new Set((req.tools?.specs ?? []).map((t) => t.name));
   let name = 'json_response';
@@ -69,9 +74,7 @@ export function applyStructuredOutput(
     };
     return { via: 'tool', toolName, validate, strict: spec.strict };
   }
-  const instruction: SystemContentBlock = {
-    text: `Respond with one JSON value only — no prose, no code fences — that conforms to this JSON Schema:\n${JSON.stringify(spec.schema)}`,
-  };
+  const instruction: SystemContentBlock = { text: structuredInstruction(spec.schema) };
   // A model without system prompts gets the instruction at the start of the first user turn instead.
   if (caps.systemPrompt) request.system = [...(request.system ?? []), instruction];
   else request.messages?.[0]?.content?.unshift({ text: instruction.text! });

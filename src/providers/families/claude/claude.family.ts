@@ -2,6 +2,8 @@ import type { ConverseRequest } from '@aws-sdk/client-bedrock-runtime';
 import type { ResolvedModel } from '../../../catalog/resolved-model';
 import type { InferenceRequest } from '../../../inference/inference-request';
 import { ConverseFamily } from '../../converse/converse-family';
+import type { NativeChatCodec } from '../../native/native-chat.codec';
+import { nativeCodecFor } from './claude.native';
 import { applyClaudeThinking } from './claude-thinking';
 
 const isThinkingModel = (model: ResolvedModel) => model.profile.chat.reasoning === 'claude-thinking';
@@ -14,6 +16,10 @@ const isThinkingModel = (model: ResolvedModel) => model.profile.chat.reasoning =
  */
 export class ClaudeFamily extends ConverseFamily {
   readonly family = 'claude';
+
+  override nativeCodecFor(model: ResolvedModel): NativeChatCodec | undefined {
+    return nativeCodecFor(model);
+  }
 
   protected override keepsReasoning(model: ResolvedModel): boolean {
     return isThinkingModel(model);
@@ -33,7 +39,11 @@ export class ClaudeFamily extends ConverseFamily {
     return fields;
   }
 
-  protected override finishRequest(request: ConverseRequest, req: InferenceRequest, model: ResolvedModel): void {
+  protected override finishRequest(
+    request: ConverseRequest,
+    req: InferenceRequest,
+    model: ResolvedModel,
+  ): void {
     if (isThinkingModel(model)) applyClaudeThinking(request, req, model);
   }
 }

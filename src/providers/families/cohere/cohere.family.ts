@@ -1,6 +1,9 @@
+import type { ResolvedModel } from '../../../catalog/resolved-model';
 import { cohereV3Adapter } from './cohere-v3.embeddings';
 import { cohereV4Adapter } from './cohere-v4.embeddings';
 import { ConverseFamily } from '../../converse/converse-family';
+import type { NativeChatCodec } from '../../native/native-chat.codec';
+import { nativeCodecFor } from './cohere.native';
 
 /**
  * Cohere. Command R / R+: tools, also while streaming, but no explicit toolChoice (`auto` is left out,
@@ -8,6 +11,10 @@ import { ConverseFamily } from '../../converse/converse-family';
  */
 export class CohereFamily extends ConverseFamily {
   readonly family = 'cohere';
+
+  override nativeCodecFor(model: ResolvedModel): NativeChatCodec | undefined {
+    return nativeCodecFor(model);
+  }
   readonly embeddings = { 'cohere-v3': cohereV3Adapter, 'cohere-v4': cohereV4Adapter };
 }
 

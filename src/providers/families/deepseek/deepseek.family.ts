@@ -1,6 +1,8 @@
 import type { ResolvedModel } from '../../../catalog/resolved-model';
 import type { InferenceRequest } from '../../../inference/inference-request';
 import { ConverseFamily } from '../../converse/converse-family';
+import type { NativeChatCodec } from '../../native/native-chat.codec';
+import { nativeCodecFor } from './deepseek.native';
 
 /**
  * DeepSeek. R1 always reasons: Bedrock returns its chain of thought as reasoningContent (never `<think>` text
@@ -9,6 +11,10 @@ import { ConverseFamily } from '../../converse/converse-family';
  */
 export class DeepSeekFamily extends ConverseFamily {
   readonly family = 'deepseek';
+
+  override nativeCodecFor(model: ResolvedModel): NativeChatCodec | undefined {
+    return nativeCodecFor(model);
+  }
 
   protected override reasoningFields(req: InferenceRequest, model: ResolvedModel): Record<string, unknown> {
     const effort = req.reasoning?.effort;

@@ -1,4 +1,7 @@
+import type { ResolvedModel } from '../../../catalog/resolved-model';
 import { ConverseFamily } from '../../converse/converse-family';
+import type { NativeChatCodec } from '../../native/native-chat.codec';
+import { nativeCodecFor } from './llama.native';
 
 /**
  * Meta Llama 3.x / 4 through Converse. No tool use while streaming (the middle then makes the non-streaming
@@ -7,6 +10,10 @@ import { ConverseFamily } from '../../converse/converse-family';
  */
 export class LlamaFamily extends ConverseFamily {
   readonly family = 'llama';
+
+  override nativeCodecFor(model: ResolvedModel): NativeChatCodec | undefined {
+    return nativeCodecFor(model);
+  }
 }
 
 export const family = new LlamaFamily();
