@@ -85,7 +85,7 @@ describe('Claude Messages native codec: thinking', () => {
     [
       'structured output',
       { output: { name: 'o', schema: {}, strict: true } },
-      'response_format',
+      'response_format.json_schema.schema',
       /structured output/,
       HAIKU,
     ],

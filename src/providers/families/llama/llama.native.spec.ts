@@ -120,7 +120,7 @@ describe('Llama 3 native codec: body', () => {
     [
       'structured output',
       request({ messages: [userTurn('x')], output: { name: 'o', schema: { type: 'object' }, strict: true } }),
-      'response_format',
+      'response_format.json_schema.schema',
       /structured output/,
     ],
     [

@@ -84,7 +84,7 @@ describe('Nova messages-v1 native codec', () => {
           request({ messages: [userTurn('x')], output: { name: 'o', schema: {}, strict: false } }),
           NOVA,
         ),
-      'response_format',
+      'response_format.json_schema.schema',
       /structured output/,
     );
   });
