@@ -1,5 +1,4 @@
 import type { ConverseStreamOutput, StopReason, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
-import type { NativeCounts } from './native-chat.codec';
 
 type BlockKind = 'text' | 'reasoning' | 'tool';
 
@@ -32,14 +31,6 @@ export function tokenUsage(input: number, output: number, extra: Partial<TokenUs
   const read = extra.cacheReadInputTokens ?? 0;
   const write = extra.cacheWriteInputTokens ?? 0;
   return { inputTokens: input, outputTokens: output, totalTokens: input + output + read + write, ...extra };
-}
-
-/** Usage from the body's own counts where the family reports them, else from Bedrock's headers. */
-export function usageOf(
-  counts: NativeCounts,
-  fromBody: { input?: number; output?: number } = {},
-): TokenUsage {
-  return tokenUsage(fromBody.input ?? counts.inputTokens ?? 0, fromBody.output ?? counts.outputTokens ?? 0);
 }
 
 /**

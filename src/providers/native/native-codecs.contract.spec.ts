@@ -7,7 +7,7 @@ import {
   request,
   resolved,
   userTurn,
-} from '../../../test/support/native-round-trip';
+} from '../../../test/support/fixtures/native-round-trip.fixture';
 import { nativeCodecFor as claude } from '../families/claude/claude.native';
 import { nativeCodecFor as cohere } from '../families/cohere/cohere.native';
 import { nativeCodecFor as deepseek } from '../families/deepseek/deepseek.native';

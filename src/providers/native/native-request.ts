@@ -2,7 +2,7 @@ import type { Message } from '@aws-sdk/client-bedrock-runtime';
 import type { ResolvedModel } from '../../catalog/resolved-model';
 import { unsupportedFeature } from '../../common/errors/api-error';
 import { renderToolHistoryAsText } from '../converse/render-tool-history';
-import type { InferenceRequest } from '../../inference/inference-request';
+import { fieldName, type InferenceRequest } from '../../inference/inference-request';
 
 /** 400 for something a family's native InvokeModel API has no way to say. */
 export function nativeLacks(model: ResolvedModel, feature: string, param: string | null = null) {
@@ -48,7 +48,7 @@ export function toolHistoryAsText(messages: Message[]): Message[] {
 
 /** For families whose native body has no tools: offering tools is a 400 (history still travels as text). */
 export function rejectTools(req: InferenceRequest, model: ResolvedModel): void {
-  if (offeredTools(req)) throw nativeLacks(model, 'tool calling', 'tools');
+  if (offeredTools(req)) throw nativeLacks(model, 'tool calling', fieldName(req, 'tools'));
 }
 
 /** Whether the request asks the model to reason (`minimal` and `disabled` ask for none). */
@@ -69,7 +69,7 @@ export function wantsReasoning(req: InferenceRequest): boolean {
  */
 export function rejectReasoning(req: InferenceRequest, model: ResolvedModel): void {
   if (wantsReasoning(req) && model.profile.chat.reasoning === 'none')
-    throw nativeLacks(model, 'reasoning', 'reasoning_effort');
+    throw nativeLacks(model, 'reasoning', fieldName(req, 'reasoning'));
 }
 
 /**
@@ -78,7 +78,7 @@ export function rejectReasoning(req: InferenceRequest, model: ResolvedModel): vo
  * is left out rather than refused.
  */
 export function rejectStructuredOutput(req: InferenceRequest, model: ResolvedModel): void {
-  if (req.output) throw nativeLacks(model, "structured output ('response_format')", 'response_format');
+  if (req.output) throw nativeLacks(model, 'structured output', fieldName(req, 'output'));
 }
 
 /** Drops undefined members so bodies hold only what was set (closed native schemas reject nulls too). */

@@ -1,6 +1,6 @@
 import type { ContentBlock, SystemContentBlock } from '@aws-sdk/client-bedrock-runtime';
 import type { ResolvedModel } from '../../catalog/resolved-model';
-import type { InferenceRequest } from '../../inference/inference-request';
+import { fieldName, type InferenceRequest } from '../../inference/inference-request';
 import {
   base64,
   nativeLacks,
@@ -70,7 +70,7 @@ export function promptConversation(
   toolHistoryAsText(req.messages).forEach((m, i) => {
     const images: string[] | undefined = opts.images ? [] : undefined;
     const texts = (m.content ?? []).flatMap((b, j) => {
-      const t = blockText(b, `messages[${i}].content[${j}]`, model, images);
+      const t = blockText(b, `${fieldName(req, 'messages')}[${i}].content[${j}]`, model, images);
       return t === undefined ? [] : [t];
     });
     const role = m.role === 'assistant' ? 'assistant' : 'user';

@@ -1,11 +1,7 @@
-import type { ConverseRequest } from '@aws-sdk/client-bedrock-runtime';
+import type { ConverseRequest, Message } from '@aws-sdk/client-bedrock-runtime';
 import type { ResolvedModel } from '../../../catalog/resolved-model';
 import { invalidRequest } from '../../../common/errors/api-error';
-import {
-  fieldName,
-  type InferenceRequest,
-  type ReasoningEffort,
-} from '../../../inference/inference-request';
+import { fieldName, type InferenceRequest, type ReasoningEffort } from '../../../inference/inference-request';
 import type { JsonDocument } from '../../converse/request-settings';
 
 /** Thinking budget per reasoning effort, in tokens. Bedrock's minimum is 1,024 (docs/bedrock-protocol.md, "Claude on Converse"). */
@@ -17,7 +13,7 @@ export const THINKING_BUDGETS: Record<ReasoningEffort, number> = {
 };
 const MIN_BUDGET = 1024;
 /** Room left for the answer itself when the client set no max_tokens. */
-const ANSWER_ROOM = 4096;
+export const ANSWER_ROOM = 4096;
 
 interface Thinking {
   type?: string;
@@ -34,6 +30,24 @@ function requestedBudget(req: InferenceRequest): number | undefined {
 }
 
 /**
+ * The budget for a reasoning intent under Claude's rules: none below max_tokens of 1,024 (a 400), and below
+ * max_tokens when the client set one (OpenAI counts reasoning inside max_completion_tokens). Undefined when
+ * the request does not ask for reasoning. Shared by the Converse and the native InvokeModel paths.
+ */
+export function thinkingBudget(req: InferenceRequest, maxTokens: number | undefined): number | undefined {
+  const budget = requestedBudget(req);
+  if (budget === undefined || maxTokens === undefined) return budget;
+  if (maxTokens <= MIN_BUDGET) {
+    throw invalidRequest(
+      `Claude needs ${fieldName(req, 'maxTokens')} above ${MIN_BUDGET} to reason (its minimum thinking budget); raise ${fieldName(req, 'maxTokens')} (${maxTokens}) or leave out ${fieldName(req, 'reasoning')}.`,
+      fieldName(req, 'maxTokens'),
+      'integer_below_min_value',
+    );
+  }
+  return Math.min(budget, maxTokens - 1);
+}
+
+/**
  * The thinking switch in effect: one the client passed through (`thinking`, or Bedrock Access Gateway's
  * `reasoning_config` object), else one made from the reasoning intent.
  */
@@ -46,29 +60,27 @@ function thinkingFor(
     return { key: 'thinking', thinking: fields.thinking as Thinking };
   if (typeof fields.reasoning_config === 'object' && fields.reasoning_config)
     return { key: 'reasoning_config', thinking: fields.reasoning_config as Thinking };
-  let budget = requestedBudget(req);
+  const budget = thinkingBudget(req, request.inferenceConfig?.maxTokens);
   if (budget === undefined) return undefined;
   const config = (request.inferenceConfig ??= {});
-  if (config.maxTokens === undefined) {
-    config.maxTokens = budget + ANSWER_ROOM;
-  } else if (config.maxTokens <= MIN_BUDGET) {
-    throw invalidRequest(
-      `Claude needs ${fieldName(req, 'maxTokens')} above ${MIN_BUDGET} to reason (its minimum thinking budget); raise ${fieldName(req, 'maxTokens')} (${config.maxTokens}) or leave out ${fieldName(req, 'reasoning')}.`,
-      fieldName(req, 'maxTokens'),
-      'integer_below_min_value',
-    );
-  } else {
-    // OpenAI counts reasoning inside max_completion_tokens; Claude's budget must stay below max_tokens.
-    budget = Math.min(budget, config.maxTokens - 1);
-  }
+  config.maxTokens ??= budget + ANSWER_ROOM;
   return { key: 'thinking', thinking: { type: 'enabled', budget_tokens: budget } };
 }
 
 /** Claude rejects thinking when the last assistant turn used tools but does not start with its signed thinking. */
-function historyLacksThinking(request: ConverseRequest): boolean {
-  const lastAssistant = [...(request.messages ?? [])].reverse().find((m) => m.role === 'assistant');
+export function historyLacksThinking(messages: Message[] | undefined): boolean {
+  const lastAssistant = [...(messages ?? [])].reverse().find((m) => m.role === 'assistant');
   const content = lastAssistant?.content ?? [];
   return content.some((b) => b.toolUse) && !content[0]?.reasoningContent;
+}
+
+/** Claude cannot think while forced to call a tool. */
+export function forcedToolRefusal(req: InferenceRequest, model: ResolvedModel) {
+  return invalidRequest(
+    `The model '${model.requested}' cannot reason while it is forced to call a tool; use tool_choice 'auto' or leave out reasoning.`,
+    fieldName(req, 'toolChoice'),
+    'unsupported_combination',
+  );
 }
 
 /**
@@ -85,20 +97,14 @@ export function applyClaudeThinking(
   const fields = { ...((request.additionalModelRequestFields ?? {}) as Record<string, unknown>) };
   const found = thinkingFor(request, req, fields);
   if (!found || found.thinking.type !== 'enabled') return;
-  if (historyLacksThinking(request)) {
+  if (historyLacksThinking(request.messages)) {
     delete fields[found.key];
     if (Object.keys(fields).length > 0) request.additionalModelRequestFields = fields as JsonDocument;
     else delete request.additionalModelRequestFields;
     return;
   }
   const choice = request.toolConfig?.toolChoice;
-  if (choice?.any || choice?.tool) {
-    throw invalidRequest(
-      `The model '${model.requested}' cannot reason while it is forced to call a tool; use tool_choice 'auto' or leave out reasoning.`,
-      fieldName(req, 'toolChoice'),
-      'unsupported_combination',
-    );
-  }
+  if (choice?.any || choice?.tool) throw forcedToolRefusal(req, model);
   fields[found.key] = found.thinking;
   request.additionalModelRequestFields = fields as JsonDocument;
   if (request.inferenceConfig) {

@@ -7,7 +7,7 @@ import type {
   ToolResultContentBlock,
 } from '@aws-sdk/client-bedrock-runtime';
 import type { ResolvedModel } from '../../../catalog/resolved-model';
-import type { InferenceRequest } from '../../../inference/inference-request';
+import { fieldName, type InferenceRequest } from '../../../inference/inference-request';
 import {
   base64,
   chatMessages,
@@ -112,14 +112,14 @@ function system(blocks: SystemContentBlock[], caching: boolean): Json[] {
   return out;
 }
 
-function message(m: Message, i: number, model: ResolvedModel, caching: boolean): Json {
+function message(m: Message, at: string, model: ResolvedModel, caching: boolean): Json {
   const content: Json[] = [];
   (m.content ?? []).forEach((b, j) => {
     if (b.cachePoint) {
       if (caching) markCache(content, b.cachePoint.ttl);
       return;
     }
-    const x = block(b, model, `messages[${i}].content[${j}]`);
+    const x = block(b, model, `${at}.content[${j}]`);
     if (x) content.push(x);
   });
   return { role: m.role, content };
@@ -156,7 +156,7 @@ export function buildClaudeBody(req: InferenceRequest, model: ResolvedModel): Js
   const p = req.inference;
   const list = chatMessages(req, model);
   const sys = system(req.system, caching);
-  const messages = list.map((m, i) => message(m, i, model, caching));
+  const messages = list.map((m, i) => message(m, `${fieldName(req, 'messages')}[${i}]`, model, caching));
   if (caching && req.caching?.system) markCache(sys, undefined);
   const lastUser = [...messages].reverse().find((m) => m.role === 'user');
   if (caching && req.caching?.messages && lastUser) markCache(lastUser.content as Json[], undefined);

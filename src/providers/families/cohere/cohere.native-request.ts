@@ -1,6 +1,6 @@
 import type { ContentBlock, Message, ToolSpecification } from '@aws-sdk/client-bedrock-runtime';
 import type { ResolvedModel } from '../../../catalog/resolved-model';
-import type { InferenceRequest } from '../../../inference/inference-request';
+import { fieldName, type InferenceRequest } from '../../../inference/inference-request';
 import {
   chatMessages,
   compact,
@@ -85,9 +85,9 @@ function toolResults(
   });
 }
 
-function checkBlocks(m: Message, i: number, model: ResolvedModel): void {
+function checkBlocks(m: Message, where: string, model: ResolvedModel): void {
   (m.content ?? []).forEach((b, j) => {
-    const at = `messages[${i}].content[${j}]`;
+    const at = `${where}.content[${j}]`;
     if (b.image) throw nativeLacks(model, 'image input', at);
     if (b.document) throw nativeLacks(model, 'document input', at);
     if (b.video || b.audio) throw nativeLacks(model, 'audio or video input', at);
@@ -105,12 +105,13 @@ export function buildCohereBody(req: InferenceRequest, model: ResolvedModel): Js
   const p = req.inference;
   const choice = req.tools?.choice;
   if (choice === 'any' || typeof choice === 'object')
-    throw nativeLacks(model, "forcing a tool call ('tool_choice')", 'tool_choice');
+    throw nativeLacks(model, 'forcing a tool call', fieldName(req, 'toolChoice'));
   const messages = chatMessages(req, model);
-  messages.forEach((m, i) => checkBlocks(m, i, model));
+  const at = (i: number) => `${fieldName(req, 'messages')}[${i}]`;
+  messages.forEach((m, i) => checkBlocks(m, at(i), model));
   const last = messages[messages.length - 1];
   if (!last || last.role !== 'user')
-    throw nativeLacks(model, 'a prefilled answer (a final assistant message)', 'messages');
+    throw nativeLacks(model, 'a prefilled answer (a final assistant message)', fieldName(req, 'messages'));
   const calls = new Map<string, Call>();
   const history: Json[] = [];
   messages.slice(0, -1).forEach((m, i) => {
@@ -132,13 +133,13 @@ export function buildCohereBody(req: InferenceRequest, model: ResolvedModel): Js
       );
       return;
     }
-    const results = toolResults(blocks, calls, model, `messages[${i}]`);
+    const results = toolResults(blocks, calls, model, at(i));
     if (results.length > 0) history.push({ role: 'TOOL', tool_results: results });
     const text = textOf(blocks);
     if (text !== '' || results.length === 0) history.push({ role: 'USER', message: text });
   });
   const lastBlocks = last.content ?? [];
-  const results = toolResults(lastBlocks, calls, model, `messages[${messages.length - 1}]`);
+  const results = toolResults(lastBlocks, calls, model, at(messages.length - 1));
   const system = systemText(req.system);
   const tools = offeredTools(req);
   return withPassThrough(

@@ -6,7 +6,7 @@ import {
   request,
   resolved,
   userTurn,
-} from '../../../../test/support/native-round-trip';
+} from '../../../../test/support/fixtures/native-round-trip.fixture';
 import { cohereCommandRCodec, nativeCodecFor } from './cohere.native';
 import { cohereTool } from './cohere.native-request';
 

@@ -9,7 +9,7 @@ import {
   request,
   resolved,
   userTurn,
-} from '../../../../test/support/native-round-trip';
+} from '../../../../test/support/fixtures/native-round-trip.fixture';
 import { deepseekR1Codec, nativeCodecFor } from './deepseek.native';
 import { splitThinking, thinkSink } from './deepseek.native-think';
 

@@ -1,5 +1,5 @@
 import type { ResolvedModel } from '../../../catalog/resolved-model';
-import type { InferenceRequest } from '../../../inference/inference-request';
+import { fieldName, type InferenceRequest } from '../../../inference/inference-request';
 import type { NativeChatCodec } from '../../native/native-chat.codec';
 import { compact, nativeLacks, withPassThrough } from '../../native/native-request';
 import { promptConversation, rawPrompt, type PromptConversation } from '../../native/prompt-turns';
@@ -31,7 +31,7 @@ function build(req: InferenceRequest, model: ResolvedModel): Record<string, unkn
     const conversation = promptConversation(req, model);
     // The answer is read as reasoning up to `</think>`; a prefilled answer would be read as reasoning.
     if (conversation.turns[conversation.turns.length - 1]?.role === 'assistant')
-      throw nativeLacks(model, 'a prefilled answer (a final assistant message)', 'messages');
+      throw nativeLacks(model, 'a prefilled answer (a final assistant message)', fieldName(req, 'messages'));
     prompt = r1Prompt(conversation);
   }
   return withPassThrough(

@@ -7,7 +7,7 @@ import {
   request,
   resolved,
   userTurn,
-} from '../../../../test/support/native-round-trip';
+} from '../../../../test/support/fixtures/native-round-trip.fixture';
 import { PNG_B64 } from '../../../../emulator/test/rejections/rejection-helpers';
 import { llama3Codec, nativeCodecFor } from './llama.native';
 
@@ -120,7 +120,7 @@ describe('Llama 3 native codec: body', () => {
     [
       'structured output',
       request({ messages: [userTurn('x')], output: { name: 'o', schema: { type: 'object' }, strict: true } }),
-      'response_format',
+      'response_format.json_schema.schema',
       /structured output/,
     ],
     [

@@ -5,7 +5,7 @@ import type {
   StopReason,
 } from '@aws-sdk/client-bedrock-runtime';
 import type { ResolvedModel } from '../../../catalog/resolved-model';
-import type { InferenceRequest } from '../../../inference/inference-request';
+import { fieldName, type InferenceRequest } from '../../../inference/inference-request';
 import {
   chunkObject,
   ConverseEventWriter,
@@ -28,11 +28,11 @@ import { asRecord, first, str } from '../../native/text-codec';
 
 type Json = Record<string, unknown>;
 
-function userMessages(m: Message, i: number, model: ResolvedModel): Json[] {
+function userMessages(m: Message, where: string, model: ResolvedModel): Json[] {
   const out: Json[] = [];
   const texts: string[] = [];
   (m.content ?? []).forEach((b, j) => {
-    const at = `messages[${i}].content[${j}]`;
+    const at = `${where}.content[${j}]`;
     if (b.text !== undefined) texts.push(b.text);
     else if (b.toolResult) {
       const r = b.toolResult;
@@ -63,7 +63,8 @@ function assistantMessage(m: Message): Json {
 
 function toolChoice(req: InferenceRequest, model: ResolvedModel): string | undefined {
   const choice = req.tools?.choice;
-  if (typeof choice === 'object') throw nativeLacks(model, 'forcing one named tool', 'tool_choice');
+  if (typeof choice === 'object')
+    throw nativeLacks(model, 'forcing one named tool', fieldName(req, 'toolChoice'));
   return choice;
 }
 
@@ -77,7 +78,7 @@ function build(req: InferenceRequest, model: ResolvedModel): Json {
   const messages: Json[] = system !== '' ? [{ role: 'system', content: system }] : [];
   chatMessages(req, model).forEach((m, i) => {
     if (m.role === 'assistant') messages.push(assistantMessage(m));
-    else messages.push(...userMessages(m, i, model));
+    else messages.push(...userMessages(m, `${fieldName(req, 'messages')}[${i}]`, model));
   });
   const tools = offeredTools(req);
   return withPassThrough(

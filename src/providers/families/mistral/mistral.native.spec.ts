@@ -9,7 +9,7 @@ import {
   request,
   resolved,
   userTurn,
-} from '../../../../test/support/native-round-trip';
+} from '../../../../test/support/fixtures/native-round-trip.fixture';
 import { mistralPromptCodec, nativeCodecFor } from './mistral.native';
 import { mistralChatCodec } from './mistral.native-chat';
 

@@ -5,7 +5,7 @@ import type {
   ToolResultContentBlock,
 } from '@aws-sdk/client-bedrock-runtime';
 import type { ResolvedModel } from '../../../catalog/resolved-model';
-import type { InferenceRequest } from '../../../inference/inference-request';
+import { fieldName, type InferenceRequest } from '../../../inference/inference-request';
 import {
   base64,
   chatMessages,
@@ -79,7 +79,7 @@ function messages(list: Message[], req: InferenceRequest, caching: boolean, mode
   const out = list.map((m, i) => ({
     role: m.role,
     content: (m.content ?? []).flatMap((b, j) => {
-      const x = block(b, caching, model, `messages[${i}].content[${j}]`);
+      const x = block(b, caching, model, `${fieldName(req, 'messages')}[${i}].content[${j}]`);
       return x ? [x] : [];
     }),
   }));

@@ -8,7 +8,7 @@ import {
   request,
   resolved,
   userTurn,
-} from '../../../../test/support/native-round-trip';
+} from '../../../../test/support/fixtures/native-round-trip.fixture';
 import { PNG_B64 } from '../../../../emulator/test/rejections/rejection-helpers';
 import { nativeCodecFor, novaCodec } from './nova.native';
 
@@ -84,7 +84,7 @@ describe('Nova messages-v1 native codec', () => {
           request({ messages: [userTurn('x')], output: { name: 'o', schema: {}, strict: false } }),
           NOVA,
         ),
-      'response_format',
+      'response_format.json_schema.schema',
       /structured output/,
     );
   });

@@ -6,7 +6,7 @@ import {
   request,
   resolved,
   userTurn,
-} from '../../../../test/support/native-round-trip';
+} from '../../../../test/support/fixtures/native-round-trip.fixture';
 import { nativeCodecFor, titanTextCodec } from './titan.native';
 
 const TITAN = resolved('amazon.titan-text-express-v1');
