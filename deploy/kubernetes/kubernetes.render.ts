@@ -24,9 +24,22 @@ export function kustomizations(): string[] {
   return ['base', ...found.sort()];
 }
 
-/** `kubectl kustomize` (Debian's kubernetes-client; .ci/run installs it where kubectl is missing). */
+/** `kubectl kustomize`: kubectl 1.27 or later (kustomize v5), as on this project's machines. */
 export function render(dir: string): K8sObject[] {
-  const yaml = execFileSync('kubectl', ['kustomize', join(KUBERNETES_DIR, dir)], { encoding: 'utf8' });
+  let yaml: string;
+  try {
+    yaml = execFileSync('kubectl', ['kustomize', join(KUBERNETES_DIR, dir)], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+  } catch (err) {
+    const e = err as { code?: string; stderr?: string };
+    throw new Error(
+      e.code === 'ENOENT'
+        ? 'kubectl is not installed: the Kubernetes manifests are rendered with `kubectl kustomize` (kubectl 1.27+)'
+        : `kubectl kustomize ${dir} failed: ${e.stderr}`,
+    );
+  }
   return parseAllDocuments(yaml)
     .map((d) => d.toJSON() as K8sObject | null)
     .filter((o): o is K8sObject => o !== null);
