@@ -107,6 +107,31 @@ describe.each([...rendered.keys()])('Kubernetes: %s', (dir) => {
   });
 });
 
+describe('Kubernetes: the validator itself', () => {
+  it('refuses an unknown field, a wrong type, a CRD missing a required field and an unknown kind', () => {
+    const base = rendered.get('base')!;
+    const typo = structuredClone(find(base, 'Deployment', NAME));
+    typo.spec.template.spec.containers[0].readinesProbe =
+      typo.spec.template.spec.containers[0].readinessProbe;
+    const wrongType = structuredClone(find(base, 'Service', NAME));
+    wrongType.spec.ports[0].port = 'eighty';
+    const rule = {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'PrometheusRule',
+      metadata: { name: 'r' },
+      spec: { groups: [{ name: 'g', rules: [{ alert: 'A' }] }] },
+    };
+    const unknown = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } };
+    const results = validateSchemas([typo, wrongType, rule, unknown] as K8sObject[]);
+    expect(results.map((r) => r.errors.join(' '))).toEqual([
+      expect.stringContaining('\'"readinesProbe"\' does not exist'),
+      expect.stringContaining('/spec/ports/0/port must be integer'),
+      expect.stringContaining('must have required property expr'),
+      'no schema known for example.com/v1 Widget',
+    ]);
+  });
+});
+
 describe('Kubernetes: overlays', () => {
   it('with-redis runs a Redis only the gateway may reach, and tells the gateway where it is', () => {
     const objects = rendered.get('overlays/with-redis')!;
