@@ -27,6 +27,7 @@ module.exports = {
         '<rootDir>/src/**/*.spec.ts',
         '<rootDir>/emulator/**/*.spec.ts',
         '<rootDir>/bench/**/*.spec.ts',
+        '<rootDir>/scripts/**/*.spec.ts',
       ],
     },
     // Deployment artefacts: the image build replayed, Kubernetes manifests rendered and validated, the ECS stack.

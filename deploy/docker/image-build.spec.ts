@@ -88,6 +88,21 @@ describe('the Docker image, replayed without a Docker engine', () => {
     expect(
       dist.filter((f) => /spec|test-helpers|test-fixtures|fixture|testing\/|^(emulator|test)\//.test(f)),
     ).toEqual([]);
+    // The compiled registry finds every family folder (discovery by convention works on .js too).
+    const compiled = join(runtime.root, 'app', 'dist/src/providers/families/discover-families.js');
+    const { discoverFamilies } = require(compiled) as { discoverFamilies: () => { family: string }[] };
+    expect(discoverFamilies().map((f) => f.family)).toEqual(
+      expect.arrayContaining([
+        'claude',
+        'cohere',
+        'deepseek',
+        'generic',
+        'llama',
+        'mistral',
+        'nova',
+        'titan',
+      ]),
+    );
   });
 
   it('ships production dependencies only, none of them native (so one build serves amd64 and arm64)', () => {
