@@ -81,7 +81,9 @@ describe.each([...rendered.keys()])('Kubernetes: %s', (dir) => {
     const labels = deployment.spec.template.metadata.labels;
     const service = find(objects, 'Service', NAME);
     expect(labels).toMatchObject(service.spec.selector);
-    expect(service.spec.ports[0]).toMatchObject({ name: 'http', targetPort: 'http' });
+    expect(service.spec.ports).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'http', targetPort: 'http' })]),
+    );
     const account = find(objects, 'ServiceAccount', pod.serviceAccountName);
     expect(account.metadata.annotations['eks.amazonaws.com/role-arn']).toMatch(/^arn:aws:iam::\d{12}:role\//);
     const hpa = find(objects, 'HorizontalPodAutoscaler', NAME);
