@@ -30,6 +30,8 @@ module.exports = {
         '<rootDir>/scripts/**/*.spec.ts',
       ],
     },
+    // Deployment artefacts: the image build replayed, Kubernetes manifests rendered and validated, the ECS stack.
+    { ...common, displayName: 'deploy', testMatch: ['<rootDir>/deploy/**/*.spec.ts'] },
     // The same end-to-end suite once per Bedrock transport: the default (lean) and the stock SDK client.
     { ...e2e, displayName: 'e2e' },
     {
