@@ -77,6 +77,5 @@ export function toChatCompletion(out: ConverseResponse, meta: CompletionMeta): C
     model: meta.model,
     choices: [{ index: 0, message, logprobs: null, finish_reason: finish }],
     usage: convertUsage(out.usage, c.details.length > 0),
-    system_fingerprint: null,
   };
 }
