@@ -115,7 +115,9 @@ function check(
   );
   if (!route || method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304) return;
   const where = `${method} ${path} → ${res.statusCode}`;
-  const type = String(res.getHeader('content-type') ?? '');
+  // Headers given straight to writeHead (as Fastify does on some paths) are only in the header block sent.
+  const sent = (res as unknown as { _header?: string })._header ?? '';
+  const type = String(res.getHeader('content-type') ?? /^content-type:\s*(.*)$/im.exec(sent)?.[1] ?? '');
   const failed = res.statusCode >= 400;
   if (failed && route.error === '') return;
   const validate = (json: unknown, schema: string, what: string) => {
