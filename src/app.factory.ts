@@ -44,6 +44,8 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     bodyLimit: config.maxRequestBytes,
     genReqId: requestIdFor,
+    // Behind a load balancer every connection comes from it: the client is in X-Forwarded-For (TRUST_PROXY).
+    trustProxy: config.trustProxy,
     rewriteUrl: rewriter(config.routePrefixes),
     // Longer than the 60 s idle timeout of AWS load balancers, so they never reuse a connection we closed.
     keepAliveTimeout: config.http.keepAliveTimeoutMs,

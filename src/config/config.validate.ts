@@ -136,6 +136,8 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     // AWS load balancers cut connections idle for 60 s; other proxies often at 30 s.
     sseKeepAliveMs: env.SSE_KEEPALIVE_MS ?? 10_000,
     authFailures: { limit: env.AUTH_FAILURE_LIMIT ?? 20, windowMs: env.AUTH_FAILURE_WINDOW_MS ?? 60_000 },
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    apiKeyRefreshMs: env.API_KEY_REFRESH_MS ?? 5 * 60_000,
     imageFetch: {
       enabled: env.IMAGE_FETCH_ENABLED ?? true,
       timeoutMs: env.IMAGE_FETCH_TIMEOUT_MS ?? 10_000,
@@ -148,4 +150,12 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     embeddingConcurrency: env.EMBEDDING_CONCURRENCY ?? 8,
     embeddingTokenEncoding: env.EMBEDDING_TOKEN_ENCODING ?? 'cl100k_base',
   };
+}
+
+function trustProxy(value: string | undefined): boolean | number | string[] {
+  const v = value?.trim().toLowerCase();
+  if (!v || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return list(v);
 }

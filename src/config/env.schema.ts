@@ -91,6 +91,13 @@ export class EnvironmentVariables {
   /** Failed authentications one source address may make per window before it gets 429s (0: no limit). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) AUTH_FAILURE_LIMIT?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) AUTH_FAILURE_WINDOW_MS?: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (throttling, logs): `true` (any), a hop
+   * count, or addresses/CIDRs. Unset: the connection's own address.
+   */
+  @IsOptional() @IsString() TRUST_PROXY?: string;
+  /** How often API keys held in Secrets Manager or SSM are read again (a rotated key takes effect then). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(500) API_KEY_REFRESH_MS?: number;
   /** Log one structured line per completed request with its token usage. */
   @IsOptional() @Transform(toBool) @IsBoolean() USAGE_LOG?: boolean;
 

@@ -44,6 +44,9 @@ export interface GatewayConfig {
   sseKeepAliveMs: number;
   /** Failed-authentication throttle per source address; `limit` 0 disables it. */
   authFailures: { limit: number; windowMs: number };
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For gives the client address. */
+  trustProxy: boolean | number | string[];
+  apiKeyRefreshMs: number;
   imageFetch: { enabled: boolean; timeoutMs: number; allowedHosts: string[] };
   modelCatalogRefreshMs: number;
   modelCatalogBootTimeoutMs: number;
