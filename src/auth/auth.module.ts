@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config';
+import { HealthModule } from '../health/health.module';
 import { ApiKeyGuard, AUTH_FAILURE_LIMITER } from './api-key.guard';
 import { ApiKeyStore } from './api-key.store';
 import { InProcessAuthFailureLimiter } from './auth-failure.throttle';
 
 @Module({
+  imports: [HealthModule],
   providers: [
     ApiKeyStore,
     {
