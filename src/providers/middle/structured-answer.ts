@@ -19,7 +19,11 @@ export function resolveStructuredAnswer(
   }
   const tool = content.find(isResponseTool);
   const text = content.map((b) => b.text ?? '').join('');
-  const answer = finishStructuredOutput(tool ? JSON.stringify(tool.toolUse!.input ?? {}) : text, plan);
+  const answer = finishStructuredOutput(
+    tool ? JSON.stringify(tool.toolUse!.input ?? {}) : text,
+    plan,
+    stopReason === 'max_tokens',
+  );
   const reasoning = content.filter((b) => b.reasoningContent);
   return {
     content: [...reasoning, { text: answer }],
@@ -104,11 +108,12 @@ function* finish(
     return;
   }
   const stopReason = stop.stopReason === 'tool_use' ? 'end_turn' : stop.stopReason;
+  const cutShort = stop.stopReason === 'max_tokens';
   if (plan.via === 'native' || s.responseBlocks > 0) {
-    finishStructuredOutput(s.structuredText, plan);
+    finishStructuredOutput(s.structuredText, plan, cutShort);
   } else {
     // No response tool call: the text is the answer (instruction tier, or a model that answered in words).
-    yield* text(finishStructuredOutput(s.heldText, plan));
+    yield* text(finishStructuredOutput(s.heldText, plan, cutShort));
   }
   yield { messageStop: { ...stop, stopReason } };
 }

@@ -1,11 +1,7 @@
 import type { ConverseRequest } from '@aws-sdk/client-bedrock-runtime';
 import type { ResolvedModel } from '../../../catalog/resolved-model';
 import { invalidRequest } from '../../../common/errors/api-error';
-import {
-  fieldName,
-  type InferenceRequest,
-  type ReasoningEffort,
-} from '../../../inference/inference-request';
+import { fieldName, type InferenceRequest, type ReasoningEffort } from '../../../inference/inference-request';
 import type { JsonDocument } from '../../converse/request-settings';
 
 /** Thinking budget per reasoning effort, in tokens. Bedrock's minimum is 1,024 (docs/bedrock-protocol.md, "Claude on Converse"). */

@@ -33,7 +33,11 @@ export class ClaudeFamily extends ConverseFamily {
     return fields;
   }
 
-  protected override finishRequest(request: ConverseRequest, req: InferenceRequest, model: ResolvedModel): void {
+  protected override finishRequest(
+    request: ConverseRequest,
+    req: InferenceRequest,
+    model: ResolvedModel,
+  ): void {
     if (isThinkingModel(model)) applyClaudeThinking(request, req, model);
   }
 }

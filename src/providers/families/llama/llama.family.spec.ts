@@ -1,4 +1,9 @@
-import { PNG_DATA_URL, chat, contextFor, converseFor } from '../../../../test/support/fixtures/mapping-context.fixture';
+import {
+  PNG_DATA_URL,
+  chat,
+  contextFor,
+  converseFor,
+} from '../../../../test/support/fixtures/mapping-context.fixture';
 
 const build = (...args: Parameters<typeof converseFor>) => converseFor(...args).input;
 const tools = [{ type: 'function' as const, function: { name: 'f' } }];
