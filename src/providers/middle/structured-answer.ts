@@ -22,7 +22,7 @@ export function resolveStructuredAnswer(
   const answer = finishStructuredOutput(
     tool ? JSON.stringify(tool.toolUse!.input ?? {}) : text,
     plan,
-    stopReason === 'max_tokens',
+    cutShortBy(stopReason),
   );
   const reasoning = content.filter((b) => b.reasoningContent);
   return {
@@ -31,6 +31,10 @@ export function resolveStructuredAnswer(
     stopReason: stopReason === 'tool_use' ? 'end_turn' : stopReason,
   };
 }
+
+/** The token limit or a stop sequence ended the answer early: it may be partial JSON, and the client is told so. */
+const cutShortBy = (stopReason: string | undefined) =>
+  stopReason === 'max_tokens' || stopReason === 'stop_sequence';
 
 /**
  * The same for a stream, event by event: the response tool's input is streamed as text as it arrives, text
@@ -108,7 +112,7 @@ function* finish(
     return;
   }
   const stopReason = stop.stopReason === 'tool_use' ? 'end_turn' : stop.stopReason;
-  const cutShort = stop.stopReason === 'max_tokens';
+  const cutShort = cutShortBy(stop.stopReason);
   if (plan.via === 'native' || s.responseBlocks > 0) {
     finishStructuredOutput(s.structuredText, plan, cutShort);
   } else {
