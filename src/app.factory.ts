@@ -1,7 +1,11 @@
 import { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { FastifyReply } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { ApiError } from './common/errors/api-error';
+import { handleClientError } from './common/http/client-error.handler';
+import { installJsonBodyParser } from './common/http/json-body.parser';
 import { requestIdFor } from './common/http/request-id';
 import { installAsyncResourceBind } from './common/runtime/async-resource-bind';
 import { createLogger } from './common/logging/logger.factory';
@@ -24,6 +28,11 @@ function rewriter(prefixes: string[]): (req: { url?: string }) => string {
   };
 }
 
+/** A CORS preflight names the origin and the method it asks about; a bare OPTIONS does not. */
+function isPreflight(headers: Record<string, unknown>): boolean {
+  return Boolean(headers.origin && headers['access-control-request-method']);
+}
+
 /** Builds the gateway application (not yet listening). Used by main.ts, the local start command and the tests. */
 export async function createApp(
   config: GatewayConfig,
@@ -35,34 +44,65 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     bodyLimit: config.maxRequestBytes,
     genReqId: requestIdFor,
+    // Behind a load balancer every connection comes from it: the client is in X-Forwarded-For (TRUST_PROXY).
+    trustProxy: config.trustProxy,
     rewriteUrl: rewriter(config.routePrefixes),
     // Longer than the 60 s idle timeout of AWS load balancers, so they never reuse a connection we closed.
-    keepAliveTimeout: 65_000,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
     // Time allowed to *receive* a request (headers and body), against slow-sending clients; it does not limit
     // how long a response may stream (that is UPSTREAM_TIMEOUT_MS / STREAM_IDLE_TIMEOUT_MS).
-    requestTimeout: 60_000,
+    requestTimeout: config.http.requestTimeoutMs,
+    http: {
+      // A slowloris client dribbles header bytes to hold sockets: it is cut after headersTimeout, while an
+      // honest slow upload (headers at once, then a slow body) has requestTimeout.
+      headersTimeout: config.http.headersTimeoutMs,
+      requestTimeout: config.http.requestTimeoutMs,
+      // Node enforces both timeouts on this tick (30 s by default, which would let them run late by as much).
+      connectionsCheckingInterval: Math.max(100, Math.min(5_000, config.http.headersTimeoutMs / 4)),
+    },
+    // Requests Node's parser refuses (unknown methods, oversized headers, malformed framing) in our envelope.
+    clientErrorHandler: handleClientError,
+    // Fastify's own refusals before routing (a URL whose percent-encoding is broken) in our envelope too.
+    frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => {
+      const refusal = new ApiError(400, `The request URL is malformed (${error.message}).`, {
+        code: 'invalid_url',
+      });
+      void reply.status(400).type('application/json; charset=utf-8').send(refusal.toBody());
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger,
     bodyParser: false,
   });
   app.setGlobalPrefix('v1', { exclude: ['health', 'ready'] });
+  const fastify = app.getHttpAdapter().getInstance();
+  installJsonBodyParser(fastify);
   if (config.allowedOrigins.length > 0) {
-    app.enableCors({
-      origin: config.allowedOrigins.includes('*') ? true : config.allowedOrigins,
-      maxAge: 600,
-    });
+    const origin = config.allowedOrigins.includes('*') ? true : config.allowedOrigins;
+    // Per request, so an OPTIONS that is not a preflight is left to the hook below (@fastify/cors would answer
+    // it with a plain-text 400 outside the envelope).
+    app.enableCors(((request: { headers: Record<string, unknown> }, callback: (e: null, o: object) => void) =>
+      callback(null, { origin, maxAge: 600, preflight: isPreflight(request.headers) })) as never);
   }
   // Orchestrators stop containers with SIGTERM (Ctrl-C sends SIGINT). Nest's default list also takes
   // SIGUSR2, SIGHUP and others, which diagnostics tools (profilers, heap snapshots) use.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, reply, done) => {
-      void reply.header('x-request-id', request.id);
-      done();
-    });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    if (request.method === 'OPTIONS' && !(config.allowedOrigins.length > 0 && isPreflight(request.headers))) {
+      done(
+        new ApiError(
+          400,
+          'OPTIONS is answered only as a CORS preflight (Origin and Access-Control-Request-Method headers) on a gateway with ALLOWED_ORIGINS set.',
+          {
+            code: 'invalid_preflight',
+          },
+        ),
+      );
+      return;
+    }
+    done();
+  });
   await app.init();
   return app;
 }

@@ -1,8 +1,9 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../common/errors/api-error';
 import { ApiKeyStore } from './api-key.store';
+import type { AuthFailureLimiter } from './auth-failure.throttle';
 import { IS_PUBLIC } from './public.decorator';
 
 declare module 'fastify' {
@@ -14,12 +15,18 @@ declare module 'fastify' {
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+/** Injection token of the {@link AuthFailureLimiter} the guard consults. */
+export const AUTH_FAILURE_LIMITER = Symbol('AUTH_FAILURE_LIMITER');
+
 /** Global guard: every route needs `Authorization: Bearer <key>` unless marked {@link Public}. */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
+  private readonly logger = new Logger('Auth');
+
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: ApiKeyStore,
+    @Inject(AUTH_FAILURE_LIMITER) private readonly failures: AuthFailureLimiter,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
@@ -35,8 +42,12 @@ export class ApiKeyGuard implements CanActivate {
         { type: 'invalid_request_error' },
       );
     }
+    // An address that failed too often waits, whatever it presents now: otherwise a right guess still pays.
+    const waitS = this.failures.blockedFor(request.ip);
+    if (waitS > 0) throw tooManyFailures(waitS);
     const presented = BEARER.exec(header)?.[1];
     if (!presented) {
+      this.failed(request, 'malformed Authorization header');
       throw new ApiError(
         401,
         'The Authorization header must use Bearer auth: "Authorization: Bearer YOUR_KEY".',
@@ -54,6 +65,7 @@ export class ApiKeyGuard implements CanActivate {
     }
     const name = this.keys.identify(presented);
     if (name === undefined) {
+      this.failed(request, 'unknown API key');
       throw new ApiError(401, 'Incorrect API key provided.', {
         type: 'invalid_request_error',
         code: 'invalid_api_key',
@@ -62,4 +74,24 @@ export class ApiKeyGuard implements CanActivate {
     request.apiKeyName = name;
     return true;
   }
+
+  /** Counts a failed attempt and logs it — the source and request, never what was presented. */
+  private failed(request: FastifyRequest, reason: string): void {
+    const waitS = this.failures.recordFailure(request.ip);
+    this.logger.warn({
+      msg: waitS > 0 ? 'authentication failed; source throttled' : 'authentication failed',
+      reason,
+      source: request.ip,
+      requestId: request.id,
+      ...(waitS > 0 ? { throttledForS: waitS } : {}),
+    });
+  }
+}
+
+function tooManyFailures(waitS: number): ApiError {
+  return new ApiError(
+    429,
+    `Too many failed authentication attempts from this address; try again in ${waitS} seconds.`,
+    { type: 'rate_limit_error', code: 'too_many_auth_failures', headers: { 'retry-after': String(waitS) } },
+  );
 }

@@ -4,9 +4,7 @@ import { ReadinessService } from '../health/readiness.service';
 import { KeyMatcher } from './key-matcher';
 import { fetchKeys } from './key-sources';
 
-/** How often keys held in Secrets Manager or SSM are read again, so a rotated key takes effect without a restart. */
-const REFRESH_MS = 5 * 60_000;
-/** Retry delay while the first load keeps failing (the gateway stays up but not ready). */
+/** Retry delay while the first load keeps failing (the gateway stays up but not ready); at most the refresh interval. */
 const RETRY_MS = 5_000;
 
 /**
@@ -63,7 +61,7 @@ export class ApiKeyStore implements OnModuleInit, OnApplicationShutdown {
       this.matcher = new KeyMatcher(keys);
       this.lastError = undefined;
       this.logger.log({ msg: 'API keys loaded', source: this.config.keySource.kind, keys: keys.length });
-      this.schedule(REFRESH_MS);
+      this.schedule(this.config.apiKeyRefreshMs);
     } catch (err) {
       this.lastError = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       this.logger.error({
@@ -71,7 +69,9 @@ export class ApiKeyStore implements OnModuleInit, OnApplicationShutdown {
         source: this.config.keySource.kind,
         error: this.lastError,
       });
-      this.schedule(this.matcher ? REFRESH_MS : RETRY_MS);
+      this.schedule(
+        this.matcher ? this.config.apiKeyRefreshMs : Math.min(RETRY_MS, this.config.apiKeyRefreshMs),
+      );
     }
   }
 

@@ -140,6 +140,18 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     usageLog: env.USAGE_LOG ?? true,
     // Kubernetes allows 30 s between SIGTERM and SIGKILL by default; finish before that.
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? 25_000,
+    http: {
+      // Headers arrive in one packet from any honest client; 10 s is generous and frees slowloris sockets.
+      headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS ?? 10_000,
+      // Room for the largest body (MAX_REQUEST_BYTES, 30 MB) on a slow link.
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS ?? 300_000,
+      keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS ?? 65_000,
+    },
+    // AWS load balancers cut connections idle for 60 s; other proxies often at 30 s.
+    sseKeepAliveMs: env.SSE_KEEPALIVE_MS ?? 10_000,
+    authFailures: { limit: env.AUTH_FAILURE_LIMIT ?? 20, windowMs: env.AUTH_FAILURE_WINDOW_MS ?? 60_000 },
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    apiKeyRefreshMs: env.API_KEY_REFRESH_MS ?? 5 * 60_000,
     imageFetch: {
       enabled: env.IMAGE_FETCH_ENABLED ?? true,
       timeoutMs: env.IMAGE_FETCH_TIMEOUT_MS ?? 10_000,
@@ -153,4 +165,12 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     embeddingConcurrency: env.EMBEDDING_CONCURRENCY ?? 8,
     embeddingTokenEncoding: env.EMBEDDING_TOKEN_ENCODING ?? 'cl100k_base',
   };
+}
+
+function trustProxy(value: string | undefined): boolean | number | string[] {
+  const v = value?.trim().toLowerCase();
+  if (!v || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return list(v);
 }

@@ -80,6 +80,24 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() IMAGE_FETCH_ALLOWED_HOSTS?: string;
   /** On SIGTERM, how long requests in flight (streams) may take to finish before their connections are closed. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) SHUTDOWN_GRACE_MS?: number;
+  /** Time a client has to send a request's headers (against slowloris: headers dribbled in to hold a socket). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) HTTP_HEADERS_TIMEOUT_MS?: number;
+  /** Time a client has to send a whole request, body included (a slow but steady upload needs room). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) HTTP_REQUEST_TIMEOUT_MS?: number;
+  /** How long an idle keep-alive connection stays open; above load balancers' idle timeout (60 s on AWS). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) HTTP_KEEP_ALIVE_TIMEOUT_MS?: number;
+  /** While a stream's upstream is silent, a keep-alive comment is sent this often, for proxies (0: never). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) SSE_KEEPALIVE_MS?: number;
+  /** Failed authentications one source address may make per window before it gets 429s (0: no limit). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) AUTH_FAILURE_LIMIT?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) AUTH_FAILURE_WINDOW_MS?: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (throttling, logs): `true` (any), a hop
+   * count, or addresses/CIDRs. Unset: the connection's own address.
+   */
+  @IsOptional() @IsString() TRUST_PROXY?: string;
+  /** How often API keys held in Secrets Manager or SSM are read again (a rotated key takes effect then). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(500) API_KEY_REFRESH_MS?: number;
   /** Log one structured line per completed request with its token usage. */
   @IsOptional() @Transform(toBool) @IsBoolean() USAGE_LOG?: boolean;
 

@@ -38,6 +38,15 @@ export interface GatewayConfig {
   bedrockMaxConnections: number;
   usageLog: boolean;
   shutdownGraceMs: number;
+  /** Node HTTP server timeouts (slow clients), see the README's hardening section. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
+  /** Interval of SSE keep-alives while the upstream is silent; 0 disables them. */
+  sseKeepAliveMs: number;
+  /** Failed-authentication throttle per source address; `limit` 0 disables it. */
+  authFailures: { limit: number; windowMs: number };
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For gives the client address. */
+  trustProxy: boolean | number | string[];
+  apiKeyRefreshMs: number;
   imageFetch: { enabled: boolean; timeoutMs: number; allowedHosts: string[] };
   modelCatalogRefreshMs: number;
   modelCatalogBootTimeoutMs: number;

@@ -23,7 +23,8 @@ export class FamilyRegistry {
         throw new Error(`Two family adapters claim the family '${adapter.family}'`);
       this.byFamily.set(adapter.family, adapter);
       for (const [api, embedding] of Object.entries(adapter.embeddings ?? {})) {
-        if (this.byEmbeddingApi.has(api)) throw new Error(`Two family adapters speak the embedding API '${api}'`);
+        if (this.byEmbeddingApi.has(api))
+          throw new Error(`Two family adapters speak the embedding API '${api}'`);
         this.byEmbeddingApi.set(api, embedding);
       }
     }
@@ -33,7 +34,8 @@ export class FamilyRegistry {
     if (unknown.length > 0)
       throw new Error(`Family adapters without capability data (familyDefaults): ${unknown.join(', ')}`);
     const unspoken = EMBEDDING_APIS.filter((api) => !this.byEmbeddingApi.has(api));
-    if (unspoken.length > 0) throw new Error(`No family adapter speaks the embedding APIs: ${unspoken.join(', ')}`);
+    if (unspoken.length > 0)
+      throw new Error(`No family adapter speaks the embedding APIs: ${unspoken.join(', ')}`);
   }
 
   /** Every registered adapter, in registration order. */

@@ -136,6 +136,28 @@ describe('response_format json_schema', () => {
     );
   });
 
+  it.each([[HAIKU]])(
+    '%s: an answer the token limit cut short is passed on with finish_reason length (as OpenAI does), not a 502',
+    async (model) => {
+      const res = await gw.openai.chat.completions.create({
+        model,
+        response_format: jsonSchema,
+        messages: [ask],
+        max_tokens: 2,
+      });
+      expect(res.choices[0].finish_reason).toBe('length');
+      const stream = await postSse(gw.url, {
+        model,
+        response_format: jsonSchema,
+        messages: [ask],
+        max_tokens: 2,
+        stream: true,
+      });
+      expect(stream.frames.at(-1)).toBe('[DONE]');
+      expect(stream.json.at(-1)).toMatchObject({ choices: [{ finish_reason: 'length' }] });
+    },
+  );
+
   it('refuses a schema that is not JSON Schema, or whose root is not an object', async () => {
     await expect(
       gw.openai.chat.completions.create({

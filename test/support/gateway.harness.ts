@@ -6,6 +6,7 @@ import type { EmulatorOptions, RunningEmulator } from '../../emulator/src';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/config.validate';
 import { createLogger } from '../../src/common/logging/logger.factory';
+import { takeViolations, watchResponses } from './response-conformance';
 
 export const TEST_KEY = 'sk-test-gateway-key';
 
@@ -57,6 +58,7 @@ export async function startTestGateway(
     config,
     options.logger ?? createLogger(env.LOG_LEVEL === 'debug' ? 'debug' : 'error', true),
   );
+  watchResponses(app.getHttpServer());
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -76,3 +78,14 @@ export async function startTestGateway(
     },
   };
 }
+
+// Every response a test gateway sent during a test must conform to OpenAI's published schemas
+// (test/support/response-conformance.ts); the test that caused a violation fails with it.
+afterEach(() => {
+  const found = takeViolations();
+  if (found.length > 0) {
+    throw new Error(
+      `Responses that do not conform to OpenAI's schemas:\n  ${found.slice(0, 10).join('\n  ')}`,
+    );
+  }
+});

@@ -29,7 +29,18 @@ function freePort(): Promise<number> {
 
 function launch(port: number, dir: string): Promise<ChildProcess> {
   // No persistence, loopback only: a scratch server that leaves nothing behind.
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(REDIS_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -364,7 +364,7 @@ describe('usage, CountTokens and prompt caching', () => {
     const engine = createEngine();
     const out = converse(engine, NOVA, request);
     const evs = events(engine.handle(runtimeRequest('ConverseStream', NOVA, request)));
-    const counted = engine.handle(runtimeRequest('CountTokens', NOVA, { input: { converse: request } }));
+    const counted = engine.handle(runtimeRequest('CountTokens', HAIKU, { input: { converse: request } }));
     expect(out.usage.inputTokens).toBe(2 + 4 + 1 + 2 + 20);
     expect(evs[evs.length - 1].payload.usage).toEqual(out.usage);
     expect(counted).toEqual({ kind: 'json', body: { inputTokens: out.usage.inputTokens } });
@@ -387,7 +387,7 @@ describe('usage, CountTokens and prompt caching', () => {
       );
     }
     const counted = engine.handle(
-      runtimeRequest('CountTokens', NOVA, { input: { converse: body('second one here') } }),
+      runtimeRequest('CountTokens', HAIKU, { input: { converse: body('second one here') } }),
     );
     expect(counted).toEqual({ kind: 'json', body: { inputTokens: 1103 } });
   });

@@ -14,6 +14,8 @@ import { signingRegion } from './request.region';
 // Real message for an inference-profile id (docs/bedrock-protocol.md §12, agentgateway/agentgateway#3254).
 export const CANNOT_COUNT_TOKENS = "The provided model doesn't support counting tokens.";
 
+const COUNTING_FAMILIES = new Set(['claude']);
+
 interface CountTokensInput {
   converse?: ConverseRequest;
   invokeModel?: { body: string };
@@ -28,7 +30,10 @@ export function handleCountTokens(req: RuntimeRequest): EngineResult {
   validateShape('CountTokens', body, req.modelId);
   const ref = resolveModelRef(req.modelId, signingRegion(req.headers));
   if (ref.kind === 'unknown') throw validationError(INVALID_MODEL_ID);
-  if (ref.kind === 'profile' || !ref.model.chat) throw validationError(CANNOT_COUNT_TOKENS);
+  // Bedrock counts tokens for Anthropic's Claude models only (Nova, Llama, Mistral, … are refused).
+  if (ref.kind === 'profile' || !ref.model.chat || !COUNTING_FAMILIES.has(ref.model.family)) {
+    throw validationError(CANNOT_COUNT_TOKENS);
+  }
 
   const input = body.input as CountTokensInput;
   let request: ConverseRequest;

@@ -18,6 +18,13 @@ export const DUPLICATE_DOCUMENT_NAMES = "Messages can't contain duplicate docume
 export const NO_PROMPT_CACHING =
   'You invoked an unsupported model or your request did not allow prompt caching. See the documentation for more information.';
 export const TOOL_RESULT_STATUS = "This model doesn't support the status field. Remove status and try again.";
+export const DOCUMENT_NAME =
+  "The document file name can only contain alphanumeric characters, whitespace characters, hyphens, parentheses, and square brackets. The name can't contain more than one consecutive whitespace character.";
+/** Images and documents are only accepted from the user (model docs: "only when role is user"). */
+export function mediaInAssistantTurn(i: number, j: number, kind: 'image' | 'document'): string {
+  return `The ${kind} content block at messages.${i}.content.${j} is not supported in assistant messages. Images and documents can only be sent in user messages.`;
+}
+const DOCUMENT_NAME_PATTERN = /^(?!.*\s\s)[a-zA-Z0-9\s\-()[\]]+$/;
 export const TEXT_BESIDE_TOOL_RESULT =
   'Conversation blocks and tool result blocks cannot be provided in the same turn.';
 
@@ -43,7 +50,17 @@ interface Tally {
   documentNames: Set<string>;
 }
 
-function checkBlock(chat: ChatCapabilities, block: ContentBlock, i: number, j: number, tally: Tally): void {
+function checkBlock(
+  chat: ChatCapabilities,
+  block: ContentBlock,
+  i: number,
+  j: number,
+  tally: Tally,
+  role: string,
+): void {
+  if (role === 'assistant' && (block.image || block.document)) {
+    throw validationError(mediaInAssistantTurn(i, j, block.image ? 'image' : 'document'));
+  }
   const image = block.image ?? block.toolResult?.content.find((c) => c.image)?.image;
   if (image) {
     if (!chat.vision) throw validationError(NO_IMAGES);
@@ -53,6 +70,7 @@ function checkBlock(chat: ChatCapabilities, block: ContentBlock, i: number, j: n
   }
   if (block.document) {
     if (!chat.documents) throw validationError(NO_DOCUMENTS);
+    if (!DOCUMENT_NAME_PATTERN.test(block.document.name)) throw validationError(DOCUMENT_NAME);
     if (tally.documentNames.has(block.document.name)) throw validationError(DUPLICATE_DOCUMENT_NAMES);
     tally.documentNames.add(block.document.name);
     tally.documents++;
@@ -77,7 +95,7 @@ export function checkContent(chat: ChatCapabilities, request: ConverseRequest, v
     const blocks = message.content;
     blocks.forEach((block, j) => {
       if (block.video && videoInput) return;
-      checkBlock(chat, block, i, j, tally);
+      checkBlock(chat, block, i, j, tally, message.role);
     });
     if (blocks.some((b) => b.document) && !blocks.some((b) => b.text !== undefined)) {
       throw validationError(DOCUMENT_NEEDS_TEXT);

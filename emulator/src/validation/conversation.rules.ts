@@ -21,6 +21,22 @@ export function unansweredToolResult(i: number): string {
   return `The number of toolResult blocks at messages.${i}.content exceeds the number of toolUse blocks of previous turn.`;
 }
 
+export function missingToolResults(i: number, ids: string[]): string {
+  return `Expected toolResult blocks at messages.${i}.content for the following Ids: ${ids.join(', ')}`;
+}
+
+/** Every toolUse of an assistant turn must be answered by a toolResult in the user turn right after it. */
+function checkToolUsesAnswered(messages: Message[], i: number): void {
+  if (messages[i].role !== 'assistant' || i + 1 >= messages.length) return;
+  const answered = new Set(
+    messages[i + 1].content.flatMap((b) => (b.toolResult ? [b.toolResult.toolUseId] : [])),
+  );
+  const missing = messages[i].content.flatMap((b) =>
+    b.toolUse && !answered.has(b.toolUse.toolUseId) ? [b.toolUse.toolUseId] : [],
+  );
+  if (missing.length > 0) throw validationError(missingToolResults(i + 1, missing));
+}
+
 function checkBlocks(message: Message, i: number, usesTools: { value: boolean }): void {
   message.content.forEach((block: ContentBlock, j: number) => {
     if (block.text !== undefined && block.text.trim().length === 0) throw validationError(blankText(i, j));
@@ -51,5 +67,8 @@ export function checkConversation(request: ConverseRequest): void {
     checkBlocks(message, i, usesTools);
   });
   if (usesTools.value && !request.toolConfig) throw validationError(TOOL_CONFIG_REQUIRED);
-  messages.forEach((_, i) => checkToolResults(messages, i));
+  messages.forEach((_, i) => {
+    checkToolUsesAnswered(messages, i);
+    checkToolResults(messages, i);
+  });
 }

@@ -3,6 +3,8 @@ import type { OpenAIErrorBody } from '../errors/api-error';
 /** Server-sent-event frames as OpenAI writes them: one `data:` line per JSON object, then `[DONE]`. */
 export const sseData = (json: string): string => `data: ${json}\n\n`;
 export const SSE_DONE = 'data: [DONE]\n\n';
+/** An SSE comment: ignored by every client, but bytes on the wire for proxies that close idle connections. */
+export const SSE_KEEPALIVE = ': keep-alive\n\n';
 export const sseError = (body: OpenAIErrorBody): string => sseData(JSON.stringify(body));
 
 export const SSE_HEADERS: Readonly<Record<string, string>> = {

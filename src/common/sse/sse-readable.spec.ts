@@ -110,3 +110,40 @@ describe('SseReadable', () => {
     readable.destroy();
   });
 });
+
+describe('SseReadable keep-alives', () => {
+  it('sends a keep-alive comment after each quiet interval, none while chunks flow, and stops at the end', async () => {
+    let release!: () => void;
+    const src = source(async function* () {
+      yield { n: 1 };
+      await new Promise<void>((resolve) => (release = resolve));
+      yield { n: 2 };
+    });
+    const out = sink();
+    const done = pipeline(new SseReadable(src, 'r1', { keepAliveMs: 20 }), out);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    release();
+    await done;
+    const text = out.writes.join('');
+    const keepAlives = text.match(/^: keep-alive\n\n/gm)?.length ?? 0;
+    expect(keepAlives).toBeGreaterThanOrEqual(2);
+    expect(keepAlives).toBeLessThanOrEqual(8);
+    expect(text.startsWith('data: {"n":1}\n\n: keep-alive\n\n')).toBe(true);
+    expect(text.endsWith('data: {"n":2}\n\ndata: [DONE]\n\n')).toBe(true);
+  });
+
+  it('sends the frame a dialect asks for (Anthropic: event: ping)', async () => {
+    let release!: () => void;
+    const src = source(async function* () {
+      await new Promise<void>((resolve) => (release = resolve));
+      yield { n: 1 };
+    });
+    const out = sink();
+    const ping = 'event: ping\ndata: {"type":"ping"}\n\n';
+    const done = pipeline(new SseReadable(src, 'r1', { keepAliveMs: 15, keepAliveFrame: ping }), out);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    release();
+    await done;
+    expect(out.writes.join('')).toMatch(/^event: ping\ndata: \{"type":"ping"\}\n\n/);
+  });
+});

@@ -1,11 +1,21 @@
 import { Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { toApiError } from '../errors/to-api-error';
-import { SSE_DONE, sseData, sseError } from './sse-frames';
+import { SSE_DONE, SSE_KEEPALIVE, sseData, sseError } from './sse-frames';
 
 /** A stream of JSON-able chunks that can be told to stop its upstream. */
 export interface SseSource<T> extends AsyncIterable<T> {
   cancel(): void;
+}
+
+export interface SseOptions {
+  /** While nothing else is sent for this long, a keep-alive frame is sent (0 or absent: never). */
+  keepAliveMs?: number;
+  /**
+   * The keep-alive frame: an SSE comment by default, which every client ignores. A dialect with its own
+   * heartbeat event (Anthropic's `event: ping`) passes that instead.
+   */
+  keepAliveFrame?: string;
 }
 
 /** Frames waiting beyond this many characters are handed on without waiting for the batch to close. */
@@ -30,13 +40,36 @@ export class SseReadable<T> extends Readable {
   private finished = false;
   private batch = '';
   private flushScheduled = false;
+  private keepAliveTimer: NodeJS.Timeout | undefined;
+  private readonly keepAliveFrame: string;
 
   constructor(
     private readonly source: SseSource<T>,
     private readonly requestId: string,
+    options: SseOptions = {},
   ) {
     super();
     this.chunks = source[Symbol.asyncIterator]();
+    this.keepAliveFrame = options.keepAliveFrame ?? SSE_KEEPALIVE;
+    // Proxies and load balancers close connections idle for a while (60 s on AWS's); a model thinking in
+    // silence, or a slow first token, must not look idle to them. The stream idle timeout (the upstream's
+    // silence) is separate and still ends a truly stalled stream.
+    if (options.keepAliveMs && options.keepAliveMs > 0) {
+      this.keepAliveTimer = setTimeout(this.keepAlive, options.keepAliveMs);
+    }
+  }
+
+  /** Fires only after keepAliveMs without any frame: every frame re-arms it (see enqueue). */
+  private readonly keepAlive = (): void => {
+    if (this.finished || this.destroyed) return this.stopKeepAlive();
+    // A consumer pushing back is not reading anyway; just wait another interval.
+    if (this.paused) this.keepAliveTimer?.refresh();
+    else this.enqueue(this.keepAliveFrame);
+  };
+
+  private stopKeepAlive(): void {
+    clearTimeout(this.keepAliveTimer);
+    this.keepAliveTimer = undefined;
   }
 
   override _read(): void {
@@ -45,6 +78,7 @@ export class SseReadable<T> extends Readable {
   }
 
   override _destroy(err: Error | null, callback: (error?: Error | null) => void): void {
+    this.stopKeepAlive();
     // Destroyed before the source finished: the client left, so Bedrock must stop too.
     if (!this.finished) {
       this.source.cancel();
@@ -59,10 +93,14 @@ export class SseReadable<T> extends Readable {
     const text = this.batch;
     this.batch = '';
     if (text && !this.push(text)) this.paused = true;
-    if (this.finished) this.push(null);
+    if (this.finished) {
+      this.stopKeepAlive();
+      this.push(null);
+    }
   };
 
   private enqueue(frame: string): void {
+    this.keepAliveTimer?.refresh();
     this.batch += frame;
     if (this.batch.length >= MAX_BATCH_CHARS) this.flush();
     else if (!this.flushScheduled) {

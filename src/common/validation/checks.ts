@@ -66,10 +66,17 @@ export function optionalBoolean(v: unknown, param: string): boolean | undefined 
   return v;
 }
 
+const INT32_MAX = 2 ** 31 - 1;
+
 export function optionalNumber(
   v: unknown,
   param: string,
-  { min, max, integer = false }: { min?: number; max?: number; integer?: boolean } = {},
+  {
+    min,
+    integer = false,
+    // Bedrock models its integers as 32-bit: a larger one could only fail there, after a round trip.
+    max = integer ? INT32_MAX : undefined,
+  }: { min?: number; max?: number; integer?: boolean } = {},
 ): number | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'number' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {

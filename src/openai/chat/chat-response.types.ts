@@ -36,7 +36,6 @@ export interface ChatCompletion {
     finish_reason: FinishReason;
   }[];
   usage: CompletionUsage;
-  system_fingerprint: null;
 }
 
 export interface ToolCallDelta {
@@ -61,6 +60,5 @@ export interface ChatCompletionChunk {
   created: number;
   model: string;
   choices: { index: number; delta: ChunkDelta; logprobs: null; finish_reason: FinishReason | null }[];
-  system_fingerprint: null;
   usage?: CompletionUsage | null;
 }

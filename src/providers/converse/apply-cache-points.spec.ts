@@ -1,9 +1,17 @@
 import type { ConverseRequest } from '@aws-sdk/client-bedrock-runtime';
-import { chat, contextFor, internal, type MappingContext } from '../../../test/support/fixtures/mapping-context.fixture';
+import {
+  chat,
+  contextFor,
+  internal,
+  type MappingContext,
+} from '../../../test/support/fixtures/mapping-context.fixture';
 import { applyCachePoints } from './apply-cache-points';
 
-const applyCachePointsOf = (r: ConverseRequest, chatReq: Parameters<typeof internal>[0], ctx: MappingContext) =>
-  applyCachePoints(r, internal(chatReq, ctx), ctx.model, ctx.settings);
+const applyCachePointsOf = (
+  r: ConverseRequest,
+  chatReq: Parameters<typeof internal>[0],
+  ctx: MappingContext,
+) => applyCachePoints(r, internal(chatReq, ctx), ctx.model, ctx.settings);
 
 const CP = { cachePoint: { type: 'default' as const } };
 const request = (): ConverseRequest => ({

@@ -1,4 +1,9 @@
-import { chat, contextFor, internal, type MappingContext } from '../../../test/support/fixtures/mapping-context.fixture';
+import {
+  chat,
+  contextFor,
+  internal,
+  type MappingContext,
+} from '../../../test/support/fixtures/mapping-context.fixture';
 import { mapInferenceConfig } from './map-inference-config';
 
 const mapInferenceConfigOf = (chatReq: Parameters<typeof internal>[0], ctx: MappingContext) =>

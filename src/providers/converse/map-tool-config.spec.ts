@@ -1,5 +1,10 @@
 import type { FunctionTool } from '../../openai/chat/chat-request.types';
-import { chat, contextFor, internal, type MappingContext } from '../../../test/support/fixtures/mapping-context.fixture';
+import {
+  chat,
+  contextFor,
+  internal,
+  type MappingContext,
+} from '../../../test/support/fixtures/mapping-context.fixture';
 import { mapToolConfig } from './map-tool-config';
 
 const mapToolConfigOf = (chatReq: Parameters<typeof internal>[0], ctx: MappingContext) =>

@@ -23,12 +23,16 @@ export function mapToolConfig(req: InferenceRequest, model: ResolvedModel): Tool
   if (choice === 'auto') {
     toolChoice = caps.toolChoice.includes('auto') ? { auto: {} } : undefined;
   } else if (choice === 'any') {
-    if (!caps.toolChoice.includes('any')) throw unsupportedFeature(name, "tool_choice 'required'", choiceParam);
+    if (!caps.toolChoice.includes('any'))
+      throw unsupportedFeature(name, "tool_choice 'required'", choiceParam);
     toolChoice = { any: {} };
   } else {
     const named = intent.specs.find((t) => t.name === choice.tool);
     if (!named) {
-      throw invalidRequest(`Invalid '${choiceParam}': no tool named '${choice.tool}' is offered.`, choiceParam);
+      throw invalidRequest(
+        `Invalid '${choiceParam}': no tool named '${choice.tool}' is offered.`,
+        choiceParam,
+      );
     }
     if (caps.toolChoice.includes('tool')) {
       toolChoice = { tool: { name: choice.tool } };

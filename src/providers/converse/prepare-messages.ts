@@ -14,7 +14,8 @@ function checkInputs(messages: Message[], req: InferenceRequest, model: Resolved
   const caps = model.profile.chat;
   for (const m of messages) {
     for (const b of m.content ?? []) {
-      if (b.image && !caps.vision) throw unsupportedFeature(model.requested, 'image input', fieldName(req, 'messages'));
+      if (b.image && !caps.vision)
+        throw unsupportedFeature(model.requested, 'image input', fieldName(req, 'messages'));
       if (b.document && !caps.documents)
         throw unsupportedFeature(model.requested, 'document input', fieldName(req, 'messages'));
     }

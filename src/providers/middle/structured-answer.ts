@@ -19,7 +19,11 @@ export function resolveStructuredAnswer(
   }
   const tool = content.find(isResponseTool);
   const text = content.map((b) => b.text ?? '').join('');
-  const answer = finishStructuredOutput(tool ? JSON.stringify(tool.toolUse!.input ?? {}) : text, plan);
+  const answer = finishStructuredOutput(
+    tool ? JSON.stringify(tool.toolUse!.input ?? {}) : text,
+    plan,
+    cutShortBy(stopReason),
+  );
   const reasoning = content.filter((b) => b.reasoningContent);
   return {
     content: [...reasoning, { text: answer }],
@@ -27,6 +31,10 @@ export function resolveStructuredAnswer(
     stopReason: stopReason === 'tool_use' ? 'end_turn' : stopReason,
   };
 }
+
+/** The token limit or a stop sequence ended the answer early: it may be partial JSON, and the client is told so. */
+const cutShortBy = (stopReason: string | undefined) =>
+  stopReason === 'max_tokens' || stopReason === 'stop_sequence';
 
 /**
  * The same for a stream, event by event: the response tool's input is streamed as text as it arrives, text
@@ -104,11 +112,12 @@ function* finish(
     return;
   }
   const stopReason = stop.stopReason === 'tool_use' ? 'end_turn' : stop.stopReason;
+  const cutShort = cutShortBy(stop.stopReason);
   if (plan.via === 'native' || s.responseBlocks > 0) {
-    finishStructuredOutput(s.structuredText, plan);
+    finishStructuredOutput(s.structuredText, plan, cutShort);
   } else {
     // No response tool call: the text is the answer (instruction tier, or a model that answered in words).
-    yield* text(finishStructuredOutput(s.heldText, plan));
+    yield* text(finishStructuredOutput(s.heldText, plan, cutShort));
   }
   yield { messageStop: { ...stop, stopReason } };
 }

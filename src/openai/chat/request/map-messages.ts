@@ -67,6 +67,8 @@ export function mapMessages(
   };
 
   input.forEach((m, i) => {
+    // Bedrock wants every tool call answered in the very next turn ("Expected toolResult blocks at …").
+    if ((m.role === 'user' || m.role === 'assistant') && openCalls.size > 0) unansweredCalls(openCalls, i);
     switch (m.role) {
       case 'system':
       case 'developer':
@@ -88,6 +90,7 @@ export function mapMessages(
           );
         }
         push('user', [mapToolMessage(m)], i);
+        openCalls.delete(m.tool_call_id);
         break;
     }
   });
@@ -100,4 +103,13 @@ export function mapMessages(
     );
   }
   return { system, messages };
+}
+
+/** OpenAI's own 400 for tool calls a conversation goes on without answering. */
+function unansweredCalls(open: Set<string>, i: number): never {
+  throw invalidRequest(
+    `An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: ${[...open].join(', ')}`,
+    `messages[${i}]`,
+    'missing_tool_results',
+  );
 }

@@ -23,7 +23,6 @@ export function makeChunk(
     created: meta.created,
     model: meta.model,
     choices: [{ index: choice, delta, logprobs: null, finish_reason: finishReason }],
-    system_fingerprint: null,
   };
   if (includeUsage) chunk.usage = null;
   return chunk;
@@ -36,7 +35,6 @@ export function makeUsageChunk(meta: CompletionMeta, usage: CompletionUsage): Ch
     created: meta.created,
     model: meta.model,
     choices: [],
-    system_fingerprint: null,
     usage,
   };
 }

@@ -33,7 +33,6 @@ describe('toChatCompletion', () => {
         prompt_tokens_details: { cached_tokens: 0 },
         completion_tokens_details: { reasoning_tokens: 0 },
       },
-      system_fingerprint: null,
     });
   });
 

@@ -66,6 +66,5 @@ export function toChatCompletion(out: InferenceResponse, meta: CompletionMeta): 
     model: meta.model,
     choices: [{ index: 0, message, logprobs: null, finish_reason: finish }],
     usage: convertUsage(out.usage, c.details.length > 0),
-    system_fingerprint: null,
   };
 }

@@ -21,7 +21,6 @@ const completion = (content: string, prompt: number, completionTokens: number): 
     prompt_tokens_details: { cached_tokens: 0 },
     completion_tokens_details: { reasoning_tokens: 0 },
   },
-  system_fingerprint: null,
 });
 
 describe('mergeChoices', () => {

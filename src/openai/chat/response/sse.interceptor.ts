@@ -1,7 +1,8 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
 import { sseResponse } from '../../../common/sse/sse-response';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../../../config/gateway-config';
 import { ChatStream } from './chat-stream';
 
 /**
@@ -11,12 +12,16 @@ import { ChatStream } from './chat-stream';
  */
 @Injectable()
 export class SseInterceptor implements NestInterceptor {
+  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       map((result: unknown) => {
         if (!(result instanceof ChatStream)) return result;
         const http = context.switchToHttp();
-        return sseResponse(result, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+        return sseResponse(result, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), {
+          keepAliveMs: this.config.sseKeepAliveMs,
+        });
       }),
     );
   }

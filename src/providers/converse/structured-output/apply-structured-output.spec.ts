@@ -9,7 +9,10 @@ const req = chat([{ role: 'user', content: 'q' }], {
 });
 const build = (model: string) => {
   const request: ConverseRequest = { modelId: model, messages: [{ role: 'user', content: [{ text: 'q' }] }] };
-  return { request, plan: applyStructuredOutput(request, internal(req, contextFor(model)), contextFor(model).model) };
+  return {
+    request,
+    plan: applyStructuredOutput(request, internal(req, contextFor(model)), contextFor(model).model),
+  };
 };
 
 describe('applyStructuredOutput', () => {

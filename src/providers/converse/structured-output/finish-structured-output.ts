@@ -14,9 +14,11 @@ const invalid = (detail: string) =>
 /**
  * The content to give the client for a structured-output answer, checked against the requested schema.
  * With `strict` (and for json_object) an answer that does not parse or match is an error rather than a
- * result the client would trust; otherwise it is passed on as the model gave it.
+ * result the client would trust; otherwise it is passed on as the model gave it. An answer the token limit
+ * or a stop sequence cut short is passed on unchecked, as OpenAI does: the finish reason tells the client.
  */
-export function finishStructuredOutput(text: string, plan: StructuredOutputPlan): string {
+export function finishStructuredOutput(text: string, plan: StructuredOutputPlan, cutShort = false): string {
+  if (cutShort) return text;
   const candidate = plan.via === 'instruction' ? (FENCED.exec(text.trim())?.[1] ?? text).trim() : text;
   let value: unknown;
   try {
