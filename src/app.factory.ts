@@ -5,6 +5,9 @@ import { AppModule } from './app.module';
 import { requestIdFor } from './common/http/request-id';
 import { installAsyncResourceBind } from './common/runtime/async-resource-bind';
 import { createLogger } from './common/logging/logger.factory';
+import { installRequestHooks } from './metrics/request-hooks';
+import { RequestReporter } from './metrics/request-reporter';
+import { GATEWAY_TRACING, GatewayTracing } from './tracing/gateway-tracing';
 import type { GatewayConfig } from './config/gateway-config';
 
 /** Every OpenAI route is registered under `/v1`; other base paths (API_ROUTE_PREFIX) are rewritten onto it. */
@@ -56,13 +59,12 @@ export async function createApp(
   // Orchestrators stop containers with SIGTERM (Ctrl-C sends SIGINT). Nest's default list also takes
   // SIGUSR2, SIGHUP and others, which diagnostics tools (profilers, heap snapshots) use.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, reply, done) => {
-      void reply.header('x-request-id', request.id);
-      done();
-    });
+  // Request telemetry at the HTTP layer: x-request-id, openai-processing-ms, metrics, spans, the log line.
+  installRequestHooks(
+    app.getHttpAdapter().getInstance(),
+    app.get(RequestReporter),
+    app.get<symbol, GatewayTracing | null>(GATEWAY_TRACING),
+  );
   await app.init();
   return app;
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
+import type { RequestTelemetry } from '../../metrics/request-telemetry';
 import { toApiError } from '../errors/to-api-error';
 import { SSE_DONE, sseData, sseError } from './sse-frames';
 
@@ -34,9 +35,12 @@ export class SseReadable<T> extends Readable {
   constructor(
     private readonly source: SseSource<T>,
     private readonly requestId: string,
+    /** Told when the stream opens, writes its first event and ends (open streams, time to first token). */
+    private readonly telemetry?: RequestTelemetry,
   ) {
     super();
     this.chunks = source[Symbol.asyncIterator]();
+    telemetry?.streamStarted();
   }
 
   override _read(): void {
@@ -45,6 +49,7 @@ export class SseReadable<T> extends Readable {
   }
 
   override _destroy(err: Error | null, callback: (error?: Error | null) => void): void {
+    this.telemetry?.streamEnded(performance.now());
     // Destroyed before the source finished: the client left, so Bedrock must stop too.
     if (!this.finished) {
       this.source.cancel();
@@ -78,10 +83,13 @@ export class SseReadable<T> extends Readable {
         const next = await this.chunks.next();
         if (this.destroyed) return;
         if (next.done) {
+          this.telemetry?.streamEnded(performance.now());
           this.finished = true;
           this.enqueue(SSE_DONE);
           return;
         }
+        const t = this.telemetry;
+        if (t !== undefined && t.firstEventAt === 0) t.firstEventAt = performance.now();
         this.enqueue(sseData(JSON.stringify(next.value)));
       }
     } catch (err) {

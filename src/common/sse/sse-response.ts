@@ -12,5 +12,5 @@ export function sseResponse<T>(
   reply: FastifyReply,
 ): SseReadable<T> {
   void reply.headers(SSE_HEADERS);
-  return new SseReadable<T>(source, String(request.id));
+  return new SseReadable<T>(source, String(request.id), request.telemetry);
 }
