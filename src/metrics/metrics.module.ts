@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { CatalogModule } from '../catalog/catalog.module';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway-config';
 import { GatewayMetrics } from './gateway-metrics';
 import { MetricsServer } from './metrics.server';
@@ -13,7 +14,7 @@ import { RequestReporter } from './request-reporter';
  */
 @Global()
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, CatalogModule],
   providers: [
     {
       provide: GatewayMetrics,
