@@ -33,8 +33,10 @@ class CallObservation {
     const now = performance.now();
     const t = this.telemetry;
     t?.bedrockEnded(now);
-    // A stream the consumer stopped reading was cut short by the abort (client gone, timeout).
-    if (result.error === undefined && this.signal.aborted) result.error = this.signal.reason;
+    // An aborted call (client gone, timeout) failed for the abort's reason, whatever the transport threw for it
+    // (the SDK's HTTP handler reports a client abort as a reset socket).
+    if (this.signal.aborted && (result.error !== undefined || !result.finished))
+      result.error = this.signal.reason;
     const failed = result.error !== undefined;
     const exception = failed ? exceptionLabel(result.error) : '';
     if (failed && t) t.bedrockError = exception;
@@ -94,8 +96,10 @@ class ObservedStream<T> implements AsyncIterable<T>, AsyncIterator<T> {
   }
 
   private readonly onResult = (r: IteratorResult<T>): IteratorResult<T> => {
-    if (r.done) this.call.end(this.result);
-    else if (this.inspect) this.inspect(r.value, this.result);
+    if (r.done) {
+      this.result.finished = true;
+      this.call.end(this.result);
+    } else if (this.inspect) this.inspect(r.value, this.result);
     return r;
   };
 
@@ -139,7 +143,7 @@ export class InstrumentedBedrockClient extends BedrockClient {
     const call = this.start('Converse', input.modelId, signal, input);
     try {
       const out = await this.inner.converse(input, signal);
-      const result = fromUsage(out.usage, { finishReason: out.stopReason });
+      const result = fromUsage(out.usage, { finishReason: out.stopReason, finished: true });
       if (this.captureContent) result.output = JSON.stringify(out.output?.message?.content ?? []);
       call.end(result);
       return out;
@@ -171,7 +175,7 @@ export class InstrumentedBedrockClient extends BedrockClient {
     const call = this.start('InvokeModel', input.modelId, signal, undefined);
     try {
       const out = await this.inner.invokeModel(input, signal);
-      call.end({ inputTokens: out.inputTokens, outputTokens: out.outputTokens });
+      call.end({ inputTokens: out.inputTokens, outputTokens: out.outputTokens, finished: true });
       return out;
     } catch (error) {
       call.end({ error });

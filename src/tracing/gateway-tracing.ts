@@ -7,6 +7,8 @@ export interface ServerSpan {
 
 /** What a Bedrock call reports when it ends. */
 export interface ClientCallResult {
+  /** The call ran to its end (a response, a stream's last event); an abort after that is no failure. */
+  finished?: boolean;
   error?: unknown;
   /** Bedrock's error type, when the call failed. */
   errorType?: string;
