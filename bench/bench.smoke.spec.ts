@@ -63,6 +63,9 @@ if (!hasWrk && !process.env.CI) {
     expect(run.floors.relayLatencyMs.p50).toBeGreaterThan(0);
     for (const floor of Object.values(run.floors.clients)) expect(floor.callsPerSec).toBeGreaterThan(0);
     expect(run.direct.c64Rps).toBeGreaterThan(0);
+    [run.observability!.metricsOff, run.observability!.metricsOn, run.observability!.tracingOn].forEach(
+      isLoad,
+    );
   });
 
   it('derives the ratios and checks every target, and prints the table', () => {
@@ -71,6 +74,7 @@ if (!hasWrk && !process.env.CI) {
     expect(Number.isFinite(ratios.sdkGatewayOverSdkAlone)).toBe(true);
     expect(Number.isFinite(ratios.loadSideHeadroom)).toBe(true);
     expect(Number.isFinite(ratios.relayAddedLatencyMs.p50)).toBe(true);
+    expect(Number.isFinite(ratios.observability!.metricsOnOverOff)).toBe(true);
     expect(result.targets.length).toBeGreaterThanOrEqual(9);
     for (const t of result.targets) expect(typeof t.met).toBe('boolean');
     expect(stdout).toContain('Targets');

@@ -9,6 +9,9 @@ import { installJsonBodyParser } from './common/http/json-body.parser';
 import { requestIdFor } from './common/http/request-id';
 import { installAsyncResourceBind } from './common/runtime/async-resource-bind';
 import { createLogger } from './common/logging/logger.factory';
+import { installRequestHooks } from './metrics/request-hooks';
+import { RequestReporter } from './metrics/request-reporter';
+import { GATEWAY_TRACING, GatewayTracing } from './tracing/gateway-tracing';
 import type { GatewayConfig } from './config/gateway-config';
 
 /** Every OpenAI route is registered under `/v1`; other base paths (API_ROUTE_PREFIX) are rewritten onto it. */
@@ -87,8 +90,13 @@ export async function createApp(
   // Orchestrators stop containers with SIGTERM (Ctrl-C sends SIGINT). Nest's default list also takes
   // SIGUSR2, SIGHUP and others, which diagnostics tools (profilers, heap snapshots) use.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id);
+  // Request telemetry at the HTTP layer: x-request-id, openai-processing-ms, metrics, spans, the log line.
+  installRequestHooks(
+    app.getHttpAdapter().getInstance(),
+    app.get(RequestReporter),
+    app.get<symbol, GatewayTracing | null>(GATEWAY_TRACING),
+  );
+  fastify.addHook('onRequest', (request, _reply, done) => {
     if (request.method === 'OPTIONS' && !(config.allowedOrigins.length > 0 && isPreflight(request.headers))) {
       done(
         new ApiError(

@@ -10,8 +10,10 @@ import { OpenAIExceptionFilter } from './common/filters/openai-exception.filter'
 import { GatewayConfigModule } from './config/config.module';
 import type { GatewayConfig } from './config/gateway-config';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ModelsModule } from './models/models.module';
 import { ProvidersModule } from './providers/providers.module';
+import { TracingModule } from './tracing/tracing.module';
 import { UsageModule } from './usage/usage.module';
 
 @Module({})
@@ -22,7 +24,9 @@ export class AppModule {
       imports: [
         GatewayConfigModule.forRoot(config),
         HealthModule,
+        TracingModule,
         AuthModule,
+        MetricsModule,
         BedrockModule,
         CatalogModule,
         ProvidersModule,

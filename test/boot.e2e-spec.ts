@@ -10,7 +10,13 @@ const ROOT = join(__dirname, '..');
 function runMain(env: Record<string, string>) {
   const child = spawn(process.execPath, ['-r', './scripts/register-ts.js', 'src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
+    // METRICS_PORT=0: parallel gateways (and other test files) cannot all bind the default metrics port.
+    env: {
+      PATH: process.env.PATH ?? '',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      METRICS_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

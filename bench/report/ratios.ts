@@ -47,6 +47,13 @@ export function ratiosOf(
   if (run.gateways.lean)
     ratios.leanGatewayOverRelay = run.gateways.lean.throughput.c64.rps / floors.relay.rps;
   ratios.loadSideHeadroom = fastest > 0 ? direct.c64Rps / fastest : NaN;
+  if (run.observability) {
+    const o = run.observability;
+    ratios.observability = {
+      metricsOnOverOff: o.metricsOn.rps / o.metricsOff.rps,
+      tracingOnOverMetricsOn: o.tracingOn.rps / o.metricsOn.rps,
+    };
+  }
   const base = run.gateways.baseline;
   const current = run.gateways[defaultTransport];
   if (base && current) {

@@ -3,12 +3,15 @@ import type { CorePlan } from '../lib/cores';
 import type { DirectResult } from '../scenarios/direct';
 import type { FloorResults } from '../scenarios/floors';
 import type { GatewayResult } from '../scenarios/gateway';
+import type { ObservabilityResult } from '../scenarios/observability';
 
 /** Everything measured in one run: the emulator alone, the floors, and the gateway per transport. */
 export interface RunResult {
   direct: DirectResult;
   floors: FloorResults;
   gateways: Partial<Record<GatewayName, GatewayResult>>;
+  /** Chat c64 on the default transport with metrics off / on / tracing on (absent in older results). */
+  observability?: ObservabilityResult;
 }
 
 /** Comparisons taken inside one run (then the median across runs). */
@@ -27,6 +30,8 @@ export interface RunRatios {
   leanGatewayOverRelay?: number;
   /** With --baseline: this checkout's default transport over the baseline, chat and streams at c64 (req/s). */
   overBaseline?: { chat: number; streams: number };
+  /** Chat c64 req/s: metrics on over metrics off, tracing on (with metrics) over metrics on. */
+  observability?: { metricsOnOverOff: number; tracingOnOverMetricsOn: number };
   /** Emulator-direct requests/s over the fastest gateway's, same load core: > 1 means the load side had room. */
   loadSideHeadroom: number;
 }

@@ -176,9 +176,32 @@ export function renderTable(result: BenchResult): string {
             ]
           : []),
         ['emulator direct / fastest gateway (load-side headroom)', n(ratios.loadSideHeadroom, 2)],
+        ...(ratios.observability
+          ? [
+              ['chat c64, metrics on / metrics off (req/s)', n(ratios.observability.metricsOnOverOff, 3)],
+              [
+                'chat c64, tracing on / metrics on (req/s)',
+                n(ratios.observability.tracingOnOverMetricsOn, 3),
+              ],
+            ]
+          : []),
       ],
     ),
   );
+  if (run.observability) {
+    const o = run.observability;
+    out.push(
+      table(
+        `Observability (${result.defaultTransport} transport, chat c64, best of two alternating windows)`,
+        ['variant', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms/req', 'test core', 'load core', 'others'],
+        [
+          loadRow('metrics off (METRICS_PORT=0)', o.metricsOff),
+          loadRow('metrics on (default)', o.metricsOn),
+          loadRow('metrics + tracing (every request exported)', o.tracingOn),
+        ],
+      ),
+    );
+  }
   out.push(
     table(
       'Targets',

@@ -36,8 +36,15 @@ export const AUTH_HEADER = `Bearer ${API_KEY}`;
 const mainOf = (ctx: BenchContext, name: GatewayName): string =>
   name === 'baseline' ? join(ctx.settings.baseline ?? '.', 'dist/src/main.js') : 'dist/src/main.js';
 
-export async function startGateway(ctx: BenchContext, name: GatewayName): Promise<RunningGateway> {
+export async function startGateway(
+  ctx: BenchContext,
+  name: GatewayName,
+  /** Settings of this scenario (metrics off, tracing on, …) over the defaults. */
+  extraEnv: Record<string, string> = {},
+): Promise<RunningGateway> {
   const port = await freePort();
+  // Metrics on, as deployed, on a port of its own: gateways of parallel runs cannot share the default 9464.
+  const metricsPort = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const profile = ctx.profileDir ? ['-r', './bench/tools/cpu-profiler.preload.js'] : [];
   const started = performance.now();
@@ -54,7 +61,10 @@ export async function startGateway(ctx: BenchContext, name: GatewayName): Promis
       DEFAULT_EMBEDDING_MODEL: EMBEDDING_MODEL,
       AWS_ENDPOINT_URL_BEDROCK_RUNTIME: ctx.emulatorUrl,
       AWS_ENDPOINT_URL_BEDROCK: ctx.emulatorUrl,
+      METRICS_PORT: String(metricsPort),
+      METRICS_HOST: '127.0.0.1',
       ...(ctx.profileDir ? { BENCH_PROFILE_DIR: ctx.profileDir } : {}),
+      ...extraEnv,
     },
   });
   for (;;) {

@@ -17,6 +17,7 @@ export class ApiKeyStore implements OnModuleInit, OnApplicationShutdown {
   private matcher: KeyMatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
   private lastError: string | undefined;
+  private failures = 0;
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -50,6 +51,11 @@ export class ApiKeyStore implements OnModuleInit, OnApplicationShutdown {
     };
   }
 
+  /** Failed reads of the key source since start-up (exported as a metric). */
+  get refreshFailures(): number {
+    return this.failures;
+  }
+
   /** The name of the key presented, or undefined. Only valid once {@link loaded}. */
   identify(presented: string): string | undefined {
     return this.matcher?.match(presented);
@@ -63,6 +69,7 @@ export class ApiKeyStore implements OnModuleInit, OnApplicationShutdown {
       this.logger.log({ msg: 'API keys loaded', source: this.config.keySource.kind, keys: keys.length });
       this.schedule(this.config.apiKeyRefreshMs);
     } catch (err) {
+      this.failures++;
       this.lastError = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       this.logger.error({
         msg: 'loading API keys failed',

@@ -23,8 +23,12 @@ const TOKEN_HEADERS = {
  * credentials chain), never from gateway code.
  */
 export class SdkBedrockClient extends BedrockClient {
-  constructor(private readonly client: BedrockRuntimeClient) {
+  constructor(
+    private readonly client: BedrockRuntimeClient,
+    onRetry?: (operation: string) => void,
+  ) {
     super();
+    if (onRetry) observeRetries(client, onRetry);
     // InvokeModel's token counts travel in headers the SDK does not model; keep them for usage accounting.
     client.middlewareStack.add(
       (next) => async (args) => {
@@ -100,4 +104,23 @@ async function* chunksOf(stream: AsyncIterable<ResponseStream>): AsyncGenerator<
   for await (const event of stream) {
     if (event.chunk?.bytes) yield { chunk: { bytes: event.chunk.bytes } };
   }
+}
+
+/**
+ * Tells `onRetry` of every attempt after the first. Runs inside the SDK's retry loop (the retry middleware is
+ * in the same step at a higher priority), where the `amz-sdk-request` header it sets carries the attempt.
+ */
+function observeRetries(client: BedrockRuntimeClient, onRetry: (operation: string) => void): void {
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      const header = (args.request as { headers?: Record<string, string> } | undefined)?.headers?.[
+        'amz-sdk-request'
+      ];
+      if (header !== undefined && !header.startsWith('attempt=1;')) {
+        onRetry(String(context.commandName ?? '').replace(/Command$/, ''));
+      }
+      return next(args);
+    },
+    { step: 'finalizeRequest', name: 'gatewayRetryObserver', priority: 'low' },
+  );
 }

@@ -1,4 +1,5 @@
 import { ApiError } from '../common/errors/api-error';
+import { bindSignal, telemetryOf } from '../metrics/request-telemetry';
 
 /**
  * The abort controller of one Bedrock call: fires when the client goes away, when the whole call takes longer
@@ -11,6 +12,7 @@ export class UpstreamCall {
   private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(clientSignal: AbortSignal, timeoutMs: number) {
+    bindSignal(this.controller.signal, telemetryOf(clientSignal));
     if (clientSignal.aborted) this.controller.abort(clientSignal.reason);
     else clientSignal.addEventListener('abort', () => this.abort(clientSignal.reason), { once: true });
     this.timers.push(

@@ -103,6 +103,24 @@ function origins(value: string | undefined): string[] {
   return list(value ?? '*');
 }
 
+/**
+ * Tracing follows OpenTelemetry's own switches: an OTLP endpoint, or an exporter named in OTEL_TRACES_EXPORTER
+ * (`none` keeps it off). The SDK itself reads the rest of the OTEL_* variables (protocol, headers, sampler).
+ */
+function tracing(env: EnvironmentVariables): GatewayConfig['tracing'] {
+  const exporter = env.OTEL_TRACES_EXPORTER?.trim();
+  const enabled =
+    exporter !== 'none' &&
+    (exporter !== undefined ||
+      env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined ||
+      env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined);
+  return {
+    enabled,
+    captureContent: env.OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT ?? false,
+    serviceName: env.OTEL_SERVICE_NAME ?? 'bedrock-gateway',
+  };
+}
+
 /** Validates the raw environment and builds the typed configuration, or throws a {@link ConfigError}. */
 export function loadConfig(raw: Record<string, string | undefined>): GatewayConfig {
   // An empty variable (`API_KEY=` in a compose file or Helm values) means unset, as in Bedrock Access Gateway;
@@ -138,6 +156,8 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     bedrockTransport: env.BEDROCK_TRANSPORT ?? 'lean',
     bedrockMaxConnections: env.BEDROCK_MAX_CONNECTIONS ?? 1024,
     usageLog: env.USAGE_LOG ?? true,
+    metrics: { port: env.METRICS_PORT ?? 9464, host: env.METRICS_HOST ?? env.HOST ?? '0.0.0.0' },
+    tracing: tracing(env),
     // Kubernetes allows 30 s between SIGTERM and SIGKILL by default; finish before that.
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? 25_000,
     http: {

@@ -98,8 +98,19 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() TRUST_PROXY?: string;
   /** How often API keys held in Secrets Manager or SSM are read again (a rotated key takes effect then). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(500) API_KEY_REFRESH_MS?: number;
-  /** Log one structured line per completed request with its token usage. */
+  /** Log one structured line per request (identity, model, status, durations, token usage). */
   @IsOptional() @Transform(toBool) @IsBoolean() USAGE_LOG?: boolean;
+  /** Port of the separate Prometheus listener (`GET /metrics`, no API key); 0 turns metrics off. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) METRICS_PORT?: number;
+  /** Interface the metrics listener binds (default: HOST). */
+  @IsOptional() @IsString() METRICS_HOST?: string;
+  /** OpenTelemetry's own variables; tracing is on when either is set (and the exporter is not `none`). */
+  @IsOptional() @IsString() OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+  @IsOptional() @IsString() OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+  @IsOptional() @IsString() OTEL_TRACES_EXPORTER?: string;
+  @IsOptional() @IsString() OTEL_SERVICE_NAME?: string;
+  /** Record prompts and completions on spans (off: never; they are the clients' data). */
+  @IsOptional() @Transform(toBool) @IsBoolean() OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT?: boolean;
 
   /** How often the model catalog is read again from Bedrock's control plane. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) MODEL_CATALOG_REFRESH_MS?: number;

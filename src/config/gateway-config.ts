@@ -36,7 +36,12 @@ export interface GatewayConfig {
   bedrockMaxAttempts: number;
   bedrockTransport: BedrockTransportName;
   bedrockMaxConnections: number;
+  /** One structured log line per request (USAGE_LOG). */
   usageLog: boolean;
+  /** The Prometheus listener; port 0: no metrics at all. */
+  metrics: { port: number; host: string };
+  /** OpenTelemetry tracing; when off the SDK is never loaded. */
+  tracing: { enabled: boolean; captureContent: boolean; serviceName: string };
   shutdownGraceMs: number;
   /** Node HTTP server timeouts (slow clients), see the README's hardening section. */
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };

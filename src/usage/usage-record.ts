@@ -15,10 +15,11 @@ export interface UsageRecord {
   completionTokens: number;
   cachedTokens: number;
   cacheWriteTokens: number;
+  reasoningTokens: number;
   durationMs: number;
 }
 
-/** Running totals per key and model. */
+/** Running totals per key and model (a model name no operator or catalog gave is counted as `other`). */
 export interface UsageTotals {
   key: string;
   model: string;

@@ -1,26 +1,28 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway-config';
+import { Injectable } from '@nestjs/common';
+import type { RequestTelemetry } from '../metrics/request-telemetry';
+import { ModelLabels } from '../metrics/model-labels';
 import type { UsageRecord, UsageTotals } from './usage-record';
 
 /**
- * Where every completed request's usage lands: one structured log line each (for log-based billing and
- * dashboards) and running totals per key and model (for metrics).
+ * Where every completed request's usage lands: on the request's telemetry (its log line and token metrics,
+ * see RequestReporter) and in running totals per key and model. The totals are keyed by the bounded model
+ * label, so a client sending invented model names cannot make them grow.
  */
 @Injectable()
 export class UsageRecorder {
-  private readonly logger = new Logger('Usage');
   private readonly totals = new Map<string, UsageTotals>();
 
-  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+  constructor(private readonly labels: ModelLabels) {}
 
-  record(r: UsageRecord): void {
-    if (this.config.usageLog) this.logger.log({ msg: 'usage', ...r });
-    const id = `${r.key}\u0000${r.model}`;
+  record(r: UsageRecord, telemetry?: RequestTelemetry): void {
+    if (telemetry) telemetry.usage = r;
+    const model = this.labels.of(r.model);
+    const id = `${r.key}\u0000${model}`;
     let t = this.totals.get(id);
     if (!t) {
       t = {
         key: r.key,
-        model: r.model,
+        model,
         requests: 0,
         errors: 0,
         promptTokens: 0,

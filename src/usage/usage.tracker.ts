@@ -26,6 +26,7 @@ export class UsageTracker {
   track(request: FastifyRequest, result: unknown): void {
     const ctx = request.gateway;
     if (!ctx) return;
+    const telemetry = request.telemetry;
     const model = (request.body as { model?: unknown } | undefined)?.model;
     const base = {
       requestId: ctx.requestId,
@@ -34,7 +35,9 @@ export class UsageTracker {
       modelId: ctx.modelId,
     };
     if (result instanceof ChatStream) {
-      result.onSettled((outcome) =>
+      // The request is reported once the stream has settled too, so its log line carries the usage.
+      telemetry?.hold();
+      result.onSettled((outcome) => {
         this.recorder.record(
           toRecord(
             base,
@@ -44,11 +47,16 @@ export class UsageTracker {
             outcome.error ? 'error' : 'ok',
             ctx.startedAt,
           ),
-        ),
-      );
+          telemetry,
+        );
+        telemetry?.release();
+      });
     } else if (result !== null && typeof result === 'object' && 'usage' in result) {
       const r = result as WithUsage;
-      this.recorder.record(toRecord(base, endpointOf(r.object), false, r.usage, 'ok', ctx.startedAt));
+      this.recorder.record(
+        toRecord(base, endpointOf(r.object), false, r.usage, 'ok', ctx.startedAt),
+        telemetry,
+      );
     }
   }
 }
@@ -73,6 +81,7 @@ function toRecord(
     completionTokens: usage?.completion_tokens ?? 0,
     cachedTokens: usage?.prompt_tokens_details?.cached_tokens ?? 0,
     cacheWriteTokens: usage?.prompt_tokens_details?.cache_write_tokens ?? 0,
+    reasoningTokens: usage?.completion_tokens_details?.reasoning_tokens ?? 0,
     durationMs: Math.round(performance.now() - startedAt),
   };
 }

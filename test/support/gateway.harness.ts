@@ -53,7 +53,15 @@ export async function startTestGateway(
   options.beforeGateway?.(emulator);
   // The e2e suite runs once per Bedrock transport (jest.config.js); a test's own env still wins.
   const transport = process.env.BEDROCK_TRANSPORT ? { BEDROCK_TRANSPORT: process.env.BEDROCK_TRANSPORT } : {};
-  const config = loadConfig({ ...awsEnv, API_KEY: TEST_KEY, LOG_LEVEL: 'error', ...transport, ...env });
+  // METRICS_PORT=0 unless a test asks for metrics: parallel gateways cannot share the default port.
+  const config = loadConfig({
+    ...awsEnv,
+    API_KEY: TEST_KEY,
+    LOG_LEVEL: 'error',
+    METRICS_PORT: '0',
+    ...transport,
+    ...env,
+  });
   const app = await createApp(
     config,
     options.logger ?? createLogger(env.LOG_LEVEL === 'debug' ? 'debug' : 'error', true),

@@ -10,6 +10,8 @@ import type { RuntimeEndpoint } from './runtime-endpoint';
 import { TruncatedResponseError } from './truncated-response.error';
 
 export interface PostRequest {
+  /** The Bedrock operation (`Converse`, …), for the retry count. */
+  operation: string;
   path: string;
   /** Lower-case names; the signer adds host, date, content hash and authorization. */
   headers: Record<string, string>;
@@ -48,6 +50,8 @@ export class BedrockHttp {
     private readonly signer: RequestSigner,
     private readonly pool: Dispatcher,
     private readonly retries: RetryPolicy,
+    /** Told of every attempt after the first (metrics). */
+    private readonly onRetry?: (operation: string) => void,
   ) {}
 
   /**
@@ -64,6 +68,7 @@ export class BedrockHttp {
     let token = await this.retries.start();
     let totalRetryDelay = 0;
     for (let attempt = 1; ; attempt++) {
+      if (attempt > 1) this.onRetry?.(request.operation);
       const headers = await this.signer.sign({
         method: 'POST',
         host: this.endpoint.host,

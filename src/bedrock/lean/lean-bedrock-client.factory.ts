@@ -10,6 +10,8 @@ export interface LeanTransportOptions {
   region: string;
   maxAttempts: number;
   maxConnections: number;
+  /** Told of every retried attempt (metrics). */
+  onRetry?: (operation: string) => void;
 }
 
 /**
@@ -29,6 +31,6 @@ export async function createLeanBedrockClient(options: LeanTransportOptions): Pr
     headersTimeout: 0,
     bodyTimeout: 0,
   });
-  const http = new BedrockHttp(endpoint, signer, pool, new RetryPolicy(options.maxAttempts));
+  const http = new BedrockHttp(endpoint, signer, pool, new RetryPolicy(options.maxAttempts), options.onRetry);
   return new LeanBedrockClient(http, endpoint);
 }

@@ -54,6 +54,7 @@ export class LeanBedrockClient extends BedrockClient {
   async converse(input: ConverseRequest, signal: AbortSignal): Promise<ConverseResponse> {
     const { modelId, ...body } = input;
     const request = {
+      operation: 'Converse',
       path: modelPath(this.endpoint, modelId ?? '', 'converse'),
       headers: JSON_REQUEST,
       body: toWireJson(body),
@@ -72,6 +73,7 @@ export class LeanBedrockClient extends BedrockClient {
   ): Promise<AsyncIterable<ConverseStreamOutput>> {
     const { modelId, ...body } = input;
     const request = {
+      operation: 'ConverseStream',
       path: modelPath(this.endpoint, modelId ?? '', 'converse-stream'),
       headers: JSON_REQUEST,
       body: toWireJson(body),
@@ -83,6 +85,7 @@ export class LeanBedrockClient extends BedrockClient {
 
   async invokeModel(input: InvokeRequest, signal: AbortSignal): Promise<InvokeResponse> {
     const request = {
+      operation: 'InvokeModel',
       path: modelPath(this.endpoint, input.modelId, 'invoke'),
       headers: {
         'content-type': input.contentType ?? 'application/json',
@@ -108,6 +111,7 @@ export class LeanBedrockClient extends BedrockClient {
     signal: AbortSignal,
   ): Promise<AsyncIterable<InvokeStreamChunk>> {
     const request = {
+      operation: 'InvokeModelWithResponseStream',
       path: modelPath(this.endpoint, input.modelId, 'invoke-with-response-stream'),
       // IMWRS carries `accept` as X-Amzn-Bedrock-Accept (docs/bedrock-protocol.md §2.2).
       headers: {

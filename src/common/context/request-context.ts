@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { bindSignal } from '../../metrics/request-telemetry';
 
 /** What one request carries through the layers: identity for usage accounting and the client's liveness. */
 export interface RequestContext {
@@ -43,5 +44,7 @@ export function contextFor(request: FastifyRequest, reply: FastifyReply): Reques
     startedAt: performance.now(),
   };
   request.gateway = ctx;
+  // Bedrock calls take only a signal; through it they find the request they serve (time in Bedrock, spans).
+  bindSignal(controller.signal, request.telemetry);
   return ctx;
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
+import type { RequestTelemetry } from '../../metrics/request-telemetry';
 import { toApiError } from '../errors/to-api-error';
 import { SSE_DONE, SSE_KEEPALIVE, sseData, sseError } from './sse-frames';
 
@@ -16,6 +17,8 @@ export interface SseOptions {
    * heartbeat event (Anthropic's `event: ping`) passes that instead.
    */
   keepAliveFrame?: string;
+  /** Told when the stream opens, writes its first event and ends (open streams, time to first token). */
+  telemetry?: RequestTelemetry;
 }
 
 /** Frames waiting beyond this many characters are handed on without waiting for the batch to close. */
@@ -42,6 +45,7 @@ export class SseReadable<T> extends Readable {
   private flushScheduled = false;
   private keepAliveTimer: NodeJS.Timeout | undefined;
   private readonly keepAliveFrame: string;
+  private readonly telemetry?: RequestTelemetry;
 
   constructor(
     private readonly source: SseSource<T>,
@@ -50,6 +54,8 @@ export class SseReadable<T> extends Readable {
   ) {
     super();
     this.chunks = source[Symbol.asyncIterator]();
+    this.telemetry = options.telemetry;
+    this.telemetry?.streamStarted();
     this.keepAliveFrame = options.keepAliveFrame ?? SSE_KEEPALIVE;
     // Proxies and load balancers close connections idle for a while (60 s on AWS's); a model thinking in
     // silence, or a slow first token, must not look idle to them. The stream idle timeout (the upstream's
@@ -79,6 +85,7 @@ export class SseReadable<T> extends Readable {
 
   override _destroy(err: Error | null, callback: (error?: Error | null) => void): void {
     this.stopKeepAlive();
+    this.telemetry?.streamEnded(performance.now());
     // Destroyed before the source finished: the client left, so Bedrock must stop too.
     if (!this.finished) {
       this.source.cancel();
@@ -116,10 +123,13 @@ export class SseReadable<T> extends Readable {
         const next = await this.chunks.next();
         if (this.destroyed) return;
         if (next.done) {
+          this.telemetry?.streamEnded(performance.now());
           this.finished = true;
           this.enqueue(SSE_DONE);
           return;
         }
+        const t = this.telemetry;
+        if (t !== undefined && t.firstEventAt === 0) t.firstEventAt = performance.now();
         this.enqueue(sseData(JSON.stringify(next.value)));
       }
     } catch (err) {

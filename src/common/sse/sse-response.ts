@@ -13,5 +13,5 @@ export function sseResponse<T>(
   options: SseOptions = {},
 ): SseReadable<T> {
   void reply.headers(SSE_HEADERS);
-  return new SseReadable<T>(source, String(request.id), options);
+  return new SseReadable<T>(source, String(request.id), { telemetry: request.telemetry, ...options });
 }
