@@ -9,6 +9,7 @@ import { OpenAIExceptionFilter } from './common/filters/openai-exception.filter'
 import { GatewayConfigModule } from './config/config.module';
 import type { GatewayConfig } from './config/gateway-config';
 import { HealthModule } from './health/health.module';
+import { LimitsModule } from './limits/limits.module';
 import { ModelsModule } from './models/models.module';
 import { ProvidersModule } from './providers/providers.module';
 import { UsageModule } from './usage/usage.module';
@@ -26,6 +27,7 @@ export class AppModule {
         CatalogModule,
         ProvidersModule,
         UsageModule,
+        LimitsModule,
         ChatModule,
         ModelsModule,
         EmbeddingsModule,

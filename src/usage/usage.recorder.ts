@@ -10,10 +10,17 @@ import type { UsageRecord, UsageTotals } from './usage-record';
 export class UsageRecorder {
   private readonly logger = new Logger('Usage');
   private readonly totals = new Map<string, UsageTotals>();
+  private readonly listeners: ((r: UsageRecord) => void)[] = [];
 
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
 
+  /** Called with every record (per-key limits settle their token reservations from it). */
+  subscribe(listener: (r: UsageRecord) => void): void {
+    this.listeners.push(listener);
+  }
+
   record(r: UsageRecord): void {
+    for (const l of this.listeners) l(r);
     if (this.config.usageLog) this.logger.log({ msg: 'usage', ...r });
     const id = `${r.key}\u0000${r.model}`;
     let t = this.totals.get(id);
