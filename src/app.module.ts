@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { LimitsModule } from './limits/limits.module';
 import { ModelsModule } from './models/models.module';
 import { ProvidersModule } from './providers/providers.module';
+import { ResilienceModule } from './resilience/resilience.module';
 import { UsageModule } from './usage/usage.module';
 
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         ProvidersModule,
         UsageModule,
         LimitsModule,
+        ResilienceModule,
         ChatModule,
         ModelsModule,
         EmbeddingsModule,

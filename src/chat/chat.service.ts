@@ -12,6 +12,7 @@ import { ClientGoneError, RequestContext } from '../common/context/request-conte
 import { ApiError } from '../common/errors/api-error';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway-config';
 import { AdapterRegistry } from '../providers/adapter.registry';
+import { FallbackRunner } from '../resilience/fallback-runner';
 import type { CompletionMeta } from '../providers/converse/completion-meta';
 import { mergeChoices } from '../providers/converse/merge-choices';
 import { replayAsStream } from '../providers/converse/replay-converse';
@@ -34,12 +35,23 @@ export class ChatService {
     private readonly registry: AdapterRegistry,
     private readonly bedrock: BedrockClient,
     private readonly media: MediaService,
+    private readonly fallbacks: FallbackRunner,
   ) {}
 
-  async create(req: ChatCompletionRequest, ctx: RequestContext): Promise<ChatCompletion | ChatStream> {
-    const model = await this.resolver.resolve(req.model, 'chat');
+  /** Answers with the model asked for or, when it cannot, with its fallbacks (the answer still names `req.model`). */
+  create(req: ChatCompletionRequest, ctx: RequestContext): Promise<ChatCompletion | ChatStream> {
+    return this.fallbacks.run(req.model, ctx, (model, timeoutMs) => this.attempt(req, model, ctx, timeoutMs));
+  }
+
+  private async attempt(
+    req: ChatCompletionRequest,
+    modelName: string,
+    ctx: RequestContext,
+    timeoutMs: number,
+  ): Promise<ChatCompletion | ChatStream> {
+    const model = await this.resolver.resolve(modelName, 'chat');
     if (model.profile.kind !== 'chat') {
-      throw new ApiError(400, `The model '${req.model}' is an embedding model; use it with /v1/embeddings.`, {
+      throw new ApiError(400, `The model '${modelName}' is an embedding model; use it with /v1/embeddings.`, {
         param: 'model',
         code: 'invalid_model',
       });
@@ -63,7 +75,7 @@ export class ChatService {
       structured,
     };
     const choices = req.n ?? 1;
-    const call = new UpstreamCall(ctx.signal, this.config.upstreamTimeoutMs);
+    const call = new UpstreamCall(ctx.signal, Math.min(this.config.upstreamTimeoutMs, timeoutMs));
     if (!req.stream) {
       try {
         const outs = await Promise.all(Array.from({ length: choices }, () => this.converse(input, call)));

@@ -32,6 +32,8 @@ export class UsageTracker {
       key: ctx.keyName,
       model: typeof model === 'string' ? model : '',
       modelId: ctx.modelId,
+      servedModel: ctx.servedModel,
+      fallbacks: ctx.fallbacks,
     };
     if (result instanceof ChatStream) {
       result.onSettled((outcome) =>
@@ -54,7 +56,7 @@ export class UsageTracker {
 }
 
 function toRecord(
-  base: Pick<UsageRecord, 'requestId' | 'key' | 'model' | 'modelId'>,
+  base: Pick<UsageRecord, 'requestId' | 'key' | 'model' | 'modelId' | 'servedModel' | 'fallbacks'>,
   endpoint: UsageRecord['endpoint'],
   stream: boolean,
   usage: Partial<CompletionUsage> | undefined,
@@ -67,6 +69,7 @@ function toRecord(
     endpoint,
     model: base.model,
     modelId: base.modelId,
+    ...(base.servedModel ? { servedModel: base.servedModel, fallbacks: base.fallbacks } : {}),
     stream,
     outcome,
     promptTokens: usage?.prompt_tokens ?? 0,
