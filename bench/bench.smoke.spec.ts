@@ -63,6 +63,9 @@ if (!hasWrk && !process.env.CI) {
     expect(run.floors.relayLatencyMs.p50).toBeGreaterThan(0);
     for (const floor of Object.values(run.floors.clients)) expect(floor.callsPerSec).toBeGreaterThan(0);
     expect(run.direct.c64Rps).toBeGreaterThan(0);
+    isLoad(run.limits!.unlimited);
+    isLoad(run.limits!.limited);
+    expect(run.limits!.rpsRatio).toBeGreaterThan(0);
   });
 
   it('derives the ratios and checks every target, and prints the table', () => {
@@ -75,5 +78,6 @@ if (!hasWrk && !process.env.CI) {
     for (const t of result.targets) expect(typeof t.met).toBe('boolean');
     expect(stdout).toContain('Targets');
     expect(stdout).toContain('Gateway, lean transport (default)');
+    expect(stdout).toContain('Per-key limits in Redis');
   });
 });

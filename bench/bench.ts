@@ -25,6 +25,7 @@ import { checkTargets } from './report/targets';
 import { measureDirect } from './scenarios/direct';
 import { measureFloors } from './scenarios/floors';
 import { measureGateway } from './scenarios/gateway';
+import { measureLimits } from './scenarios/limits';
 
 /** wrk prints its version and exits 1 with -v; only a missing binary is an error. */
 function requireWrk(): void {
@@ -51,7 +52,10 @@ async function oneRun(ctx: BenchContext, index: number): Promise<RunResult> {
     );
     gateways[name] = await measureGateway(ctx, name);
   }
-  return { direct, floors, gateways };
+  const transport = loadConfig({ API_KEY: 'x' }).bedrockTransport;
+  log(`run ${index + 1}: per-key limits in Redis against none (${transport} transport, chat c64)`);
+  const limits = await measureLimits(ctx, transport);
+  return { direct, floors, gateways, limits };
 }
 
 export async function runBench(settings: BenchSettings): Promise<BenchResult> {

@@ -3,12 +3,15 @@ import type { CorePlan } from '../lib/cores';
 import type { DirectResult } from '../scenarios/direct';
 import type { FloorResults } from '../scenarios/floors';
 import type { GatewayResult } from '../scenarios/gateway';
+import type { LimitsResult } from '../scenarios/limits';
 
 /** Everything measured in one run: the emulator alone, the floors, and the gateway per transport. */
 export interface RunResult {
   direct: DirectResult;
   floors: FloorResults;
   gateways: Partial<Record<GatewayName, GatewayResult>>;
+  /** Per-key limits counted in Redis against no limits, chat c64, one gateway (default transport). */
+  limits?: LimitsResult;
 }
 
 /** Comparisons taken inside one run (then the median across runs). */

@@ -36,7 +36,11 @@ export const AUTH_HEADER = `Bearer ${API_KEY}`;
 const mainOf = (ctx: BenchContext, name: GatewayName): string =>
   name === 'baseline' ? join(ctx.settings.baseline ?? '.', 'dist/src/main.js') : 'dist/src/main.js';
 
-export async function startGateway(ctx: BenchContext, name: GatewayName): Promise<RunningGateway> {
+export async function startGateway(
+  ctx: BenchContext,
+  name: GatewayName,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningGateway> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const profile = ctx.profileDir ? ['-r', './bench/tools/cpu-profiler.preload.js'] : [];
@@ -55,6 +59,7 @@ export async function startGateway(ctx: BenchContext, name: GatewayName): Promis
       AWS_ENDPOINT_URL_BEDROCK_RUNTIME: ctx.emulatorUrl,
       AWS_ENDPOINT_URL_BEDROCK: ctx.emulatorUrl,
       ...(ctx.profileDir ? { BENCH_PROFILE_DIR: ctx.profileDir } : {}),
+      ...extraEnv,
     },
   });
   for (;;) {

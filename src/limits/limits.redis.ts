@@ -14,8 +14,9 @@ export function limitsRedis(url: string, onError: (err: Error) => void): Redis {
     commandTimeout: 500,
     connectTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
-    // Concurrent requests' scripts leave in one write per event-loop turn.
-    enableAutoPipelining: true,
+    // No auto-pipelining: the store already sends one script call per key name and event-loop turn, and
+    // ioredis's pipelines resend a script's whole source (EVAL) where a direct call sends its SHA (EVALSHA).
+    enableAutoPipelining: false,
   });
   redis.on('error', onError);
   return redis;
