@@ -1,4 +1,5 @@
 import OpenAI, { APIError } from 'openai';
+import { LimitsStats } from '../../src/limits/limits.stats';
 import { CapturingLogger } from '../support/capturing-logger';
 import { mark, runtimeRequests } from '../support/emulator-log';
 import { startTestGateway, TestGateway } from '../support/gateway.harness';
@@ -60,6 +61,7 @@ describe('fallback chains', () => {
   it('answers from the fallback, once, when the primary is throttled; header and usage line name it', async () => {
     throttlePrimary();
     const since = mark(gw.emulator);
+    const before = gw.app.get(LimitsStats).snapshot().fallbacks[`${PRIMARY} → ${LLAMA}`] ?? 0;
     const { data, response } = await open.chat.completions.create(hi).withResponse();
     expect(data.model).toBe(PRIMARY); // `model` stays as asked
     expect(data.choices[0].message.content).toBe('You said: hi');
