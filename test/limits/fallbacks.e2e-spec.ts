@@ -79,6 +79,8 @@ describe('fallback chains', () => {
       servedModel: LLAMA,
       fallbacks: 1,
     });
+    // The counter a metrics exporter reads.
+    expect(gw.app.get(LimitsStats).snapshot().fallbacks[`${PRIMARY} → ${LLAMA}`]).toBe(before + 1);
   });
 
   it('falls back before the first byte of a stream too', async () => {

@@ -69,7 +69,9 @@ describe('per-key limits shared by two replicas through Redis', () => {
     expect(limited).toHaveLength(20);
     for (const o of limited) {
       expect(o.code).toBe('rate_limit_exceeded');
-      expect(Number(o.headers.get('retry-after'))).toBeGreaterThan(50);
+      // When the oldest admission leaves the 61 s window (sooner if the burst itself took a while).
+      expect(Number(o.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(o.headers.get('retry-after'))).toBeLessThanOrEqual(61);
       expect(o.headers.get('x-ratelimit-remaining-requests')).toBe('0');
     }
     const remaining = ok

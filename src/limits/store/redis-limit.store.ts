@@ -73,7 +73,13 @@ export class RedisLimitStore implements LimitStore {
     const key = `${id}\u0000${period}`;
     let batch = this.pending.get(key);
     if (!batch) {
-      batch = { id, period, args: [this.shape.bucketMs, this.shape.spanBuckets], admissions: [], settlements: [] };
+      batch = {
+        id,
+        period,
+        args: [this.shape.bucketMs, this.shape.spanBuckets],
+        admissions: [],
+        settlements: [],
+      };
       this.pending.set(key, batch);
     }
     if (!this.scheduled) {
