@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type { Redis } from 'ioredis';
 
 /**
  * The limiter's own Redis connection. Its settings differ from a data store's on purpose: a request must
@@ -6,8 +6,10 @@ import Redis from 'ioredis';
  * after `commandTimeout` when Redis hangs; the limiter then applies RATE_LIMIT_FAIL_MODE. ioredis keeps
  * reconnecting in the background, and the limits apply again as soon as it is back.
  */
-export function limitsRedis(url: string, onError: (err: Error) => void): Redis {
-  const redis = new Redis(url, {
+export async function limitsRedis(url: string, onError: (err: Error) => void): Promise<Redis> {
+  // Loaded only when REDIS_URL is set: ioredis costs start-up time a gateway without Redis does not need.
+  const { default: RedisClient } = await import('ioredis');
+  const redis = new RedisClient(url, {
     connectionName: 'bedrock-gateway-limits',
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,

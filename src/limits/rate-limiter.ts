@@ -62,7 +62,7 @@ export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     const url = this.config.limits.redisUrl;
     if (!url) return;
-    const redis = limitsRedis(url, (err) => this.storeFailed(err));
+    const redis = await limitsRedis(url, (err) => this.storeFailed(err));
     this.store = new RedisLimitStore(redis);
     if (!(await readyWithin(redis, 2_000))) {
       this.logger.warn({

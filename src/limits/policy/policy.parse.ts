@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import type { parse as YamlParse } from 'yaml';
 import type { FallbackMap, KeyPolicy, PolicyDocument } from './key-policy';
 
 /** A policy document that cannot be used; the message names the field and what is wrong with it. */
@@ -116,6 +116,16 @@ export function toPolicyDocument(raw: unknown, where: string): PolicyDocument {
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice) throw new PolicyError(`${where}: the key name '${twice}' is used twice`);
   return doc;
+}
+
+/**
+ * The YAML parser, loaded on first use: only gateways with a policy document need it, and loading it is a
+ * noticeable share of start-up.
+ */
+function parseYaml(text: string): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse } = require('yaml') as { parse: typeof YamlParse };
+  return parse(text);
 }
 
 /** Parses a policy document written in YAML or JSON (JSON is YAML, so one parser reads both). */
