@@ -66,6 +66,9 @@ if (!hasWrk && !process.env.CI) {
     [run.observability!.metricsOff, run.observability!.metricsOn, run.observability!.tracingOn].forEach(
       isLoad,
     );
+    isLoad(run.limits!.unlimited);
+    isLoad(run.limits!.limited);
+    expect(run.limits!.rpsRatio).toBeGreaterThan(0);
   });
 
   it('derives the ratios and checks every target, and prints the table', () => {
@@ -79,5 +82,6 @@ if (!hasWrk && !process.env.CI) {
     for (const t of result.targets) expect(typeof t.met).toBe('boolean');
     expect(stdout).toContain('Targets');
     expect(stdout).toContain('Gateway, lean transport (default)');
+    expect(stdout).toContain('Per-key limits in Redis');
   });
 });

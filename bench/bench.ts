@@ -26,6 +26,7 @@ import { measureDirect } from './scenarios/direct';
 import { measureFloors } from './scenarios/floors';
 import { measureGateway } from './scenarios/gateway';
 import { measureObservability } from './scenarios/observability';
+import { measureLimits } from './scenarios/limits';
 
 /** wrk prints its version and exits 1 with -v; only a missing binary is an error. */
 function requireWrk(): void {
@@ -55,7 +56,9 @@ async function oneRun(ctx: BenchContext, index: number): Promise<RunResult> {
   const transport = loadConfig({ API_KEY: 'x' }).bedrockTransport;
   log(`run ${index + 1}: observability (${transport}: metrics off, on, tracing on)`);
   const observability = await measureObservability(ctx, transport);
-  return { direct, floors, gateways, observability };
+  log(`run ${index + 1}: per-key limits in Redis against none (${transport} transport, chat c64)`);
+  const limits = await measureLimits(ctx, transport);
+  return { direct, floors, gateways, observability, limits };
 }
 
 export async function runBench(settings: BenchSettings): Promise<BenchResult> {

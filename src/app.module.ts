@@ -10,9 +10,11 @@ import { OpenAIExceptionFilter } from './common/filters/openai-exception.filter'
 import { GatewayConfigModule } from './config/config.module';
 import type { GatewayConfig } from './config/gateway-config';
 import { HealthModule } from './health/health.module';
+import { LimitsModule } from './limits/limits.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ModelsModule } from './models/models.module';
 import { ProvidersModule } from './providers/providers.module';
+import { ResilienceModule } from './resilience/resilience.module';
 import { TracingModule } from './tracing/tracing.module';
 import { UsageModule } from './usage/usage.module';
 
@@ -31,6 +33,8 @@ export class AppModule {
         CatalogModule,
         ProvidersModule,
         UsageModule,
+        LimitsModule,
+        ResilienceModule,
         ChatModule,
         CompletionsModule,
         ModelsModule,

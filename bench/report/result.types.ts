@@ -4,6 +4,7 @@ import type { DirectResult } from '../scenarios/direct';
 import type { FloorResults } from '../scenarios/floors';
 import type { GatewayResult } from '../scenarios/gateway';
 import type { ObservabilityResult } from '../scenarios/observability';
+import type { LimitsResult } from '../scenarios/limits';
 
 /** Everything measured in one run: the emulator alone, the floors, and the gateway per transport. */
 export interface RunResult {
@@ -12,6 +13,8 @@ export interface RunResult {
   gateways: Partial<Record<GatewayName, GatewayResult>>;
   /** Chat c64 on the default transport with metrics off / on / tracing on (absent in older results). */
   observability?: ObservabilityResult;
+  /** Per-key limits counted in Redis against no limits, chat c64, one gateway (default transport). */
+  limits?: LimitsResult;
 }
 
 /** Comparisons taken inside one run (then the median across runs). */

@@ -89,6 +89,15 @@ export function renderTable(result: BenchResult): string {
       ),
     );
   }
+  if (run.limits) {
+    out.push(
+      table(
+        `Per-key limits in Redis (chat c64, one gateway, interleaved windows): limited/unlimited req/s ${n(run.limits.rpsRatio, 3)}, CPU ms/req ${n(run.limits.cpuRatio, 3)}`,
+        loadHeader,
+        [loadRow('no limits', run.limits.unlimited), loadRow('rpm+tpm+concurrency+budget', run.limits.limited)],
+      ),
+    );
+  }
   const floor = run.floors;
   out.push(
     table(

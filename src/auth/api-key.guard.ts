@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nest
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../common/errors/api-error';
+import type { KeyPolicy } from '../limits/policy/key-policy';
 import { ApiKeyStore } from './api-key.store';
 import type { AuthFailureLimiter } from './auth-failure.throttle';
 import { IS_PUBLIC } from './public.decorator';
@@ -10,6 +11,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Name of the API key that authenticated this request (set by ApiKeyGuard). */
     apiKeyName?: string;
+    /** The key's allow-list and limits, when it comes from a policy document (set by ApiKeyGuard). */
+    keyPolicy?: KeyPolicy;
   }
 }
 
@@ -63,15 +66,16 @@ export class ApiKeyGuard implements CanActivate {
         headers: { 'retry-after': '5' },
       });
     }
-    const name = this.keys.identify(presented);
-    if (name === undefined) {
+    const entry = this.keys.find(presented);
+    if (entry === undefined) {
       this.failed(request, 'unknown API key');
       throw new ApiError(401, 'Incorrect API key provided.', {
         type: 'invalid_request_error',
         code: 'invalid_api_key',
       });
     }
-    request.apiKeyName = name;
+    request.apiKeyName = entry.name;
+    request.keyPolicy = entry.policy;
     return true;
   }
 

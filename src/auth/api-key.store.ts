@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway-config';
+import { ApiKeyEntry, GATEWAY_CONFIG, GatewayConfig } from '../config/gateway-config';
 import { ReadinessService } from '../health/readiness.service';
+import type { FallbackMap } from '../limits/policy/key-policy';
 import { KeyMatcher } from './key-matcher';
 import { fetchKeys } from './key-sources';
 
+/** A policy file is local and cheap to read: edits take effect within this. */
+const FILE_REFRESH_MS = 15_000;
 /** Retry delay while the first load keeps failing (the gateway stays up but not ready); at most the refresh interval. */
 const RETRY_MS = 5_000;
 
@@ -15,6 +18,10 @@ const RETRY_MS = 5_000;
 export class ApiKeyStore implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('ApiKeys');
   private matcher: KeyMatcher | undefined;
+  private chains: { fallbacks: FallbackMap; contextFallbacks: FallbackMap } = {
+    fallbacks: Object.create(null) as FallbackMap,
+    contextFallbacks: Object.create(null) as FallbackMap,
+  };
   private timer: NodeJS.Timeout | undefined;
   private lastError: string | undefined;
   private failures = 0;
@@ -61,13 +68,38 @@ export class ApiKeyStore implements OnModuleInit, OnApplicationShutdown {
     return this.matcher?.match(presented);
   }
 
+  /** The presented key's entry (name, and its policy when it comes from a policy document). */
+  find(presented: string): ApiKeyEntry | undefined {
+    return this.matcher?.find(presented);
+  }
+
+  /** The policy document's fallback chains (empty for the other key sources). */
+  get fallbackChains(): { fallbacks: FallbackMap; contextFallbacks: FallbackMap } {
+    return this.chains;
+  }
+
+  private get refreshMs(): number {
+    return this.config.keySource.kind === 'file' ? FILE_REFRESH_MS : this.config.apiKeyRefreshMs;
+  }
+
   private async load(): Promise<void> {
     try {
-      const keys = await fetchKeys(this.config.keySource, this.config.region);
+      const { keys, fallbacks, contextFallbacks } = await fetchKeys(
+        this.config.keySource,
+        this.config.region,
+      );
+      const first = this.matcher === undefined;
       this.matcher = new KeyMatcher(keys);
+      this.chains = {
+        fallbacks: fallbacks ?? this.chains.fallbacks,
+        contextFallbacks: contextFallbacks ?? this.chains.contextFallbacks,
+      };
       this.lastError = undefined;
-      this.logger.log({ msg: 'API keys loaded', source: this.config.keySource.kind, keys: keys.length });
-      this.schedule(this.config.apiKeyRefreshMs);
+      // Re-reads are periodic (a policy file every 15 s): only the first one is worth an info line.
+      const line = { msg: 'API keys loaded', source: this.config.keySource.kind, keys: keys.length };
+      if (first) this.logger.log(line);
+      else this.logger.debug?.(line);
+      this.schedule(this.refreshMs);
     } catch (err) {
       this.failures++;
       this.lastError = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
@@ -76,9 +108,7 @@ export class ApiKeyStore implements OnModuleInit, OnApplicationShutdown {
         source: this.config.keySource.kind,
         error: this.lastError,
       });
-      this.schedule(
-        this.matcher ? this.config.apiKeyRefreshMs : Math.min(RETRY_MS, this.config.apiKeyRefreshMs),
-      );
+      this.schedule(this.matcher ? this.refreshMs : Math.min(RETRY_MS, this.refreshMs));
     }
   }
 

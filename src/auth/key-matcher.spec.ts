@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { KeyMatcher } from './key-matcher';
 
 describe('KeyMatcher', () => {
@@ -16,5 +17,13 @@ describe('KeyMatcher', () => {
     expect(matcher.match('sk-alphaa')).toBeUndefined();
     expect(matcher.match('')).toBeUndefined();
     expect(matcher.match('SK-ALPHA')).toBeUndefined();
+  });
+
+  it('matches a key configured only by its SHA-256 digest, and returns its entry', () => {
+    const keySha256 = createHash('sha256').update('sk-gamma').digest('hex');
+    const policy = { name: 'team-c', rpm: 5 };
+    const withDigest = new KeyMatcher([{ name: 'team-c', keySha256, policy }]);
+    expect(withDigest.find('sk-gamma')).toEqual({ name: 'team-c', keySha256, policy });
+    expect(withDigest.find(keySha256)).toBeUndefined(); // the digest itself is not a key
   });
 });

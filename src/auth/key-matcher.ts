@@ -9,10 +9,14 @@ const digest = (key: string) => hash('sha256', key, 'buffer');
  * both sides are hashed to fixed-length digests and every configured key is compared, never stopping early.
  */
 export class KeyMatcher {
-  private readonly entries: { name: string; digest: Buffer }[];
+  private readonly entries: { entry: ApiKeyEntry; digest: Buffer }[];
 
   constructor(keys: ApiKeyEntry[]) {
-    this.entries = keys.map((k) => ({ name: k.name, digest: digest(k.key) }));
+    // A policy file may hold only the digest (key_sha256): the same digest this matcher compares anyway.
+    this.entries = keys.map((k) => ({
+      entry: k,
+      digest: k.keySha256 !== undefined ? Buffer.from(k.keySha256, 'hex') : digest(k.key ?? ''),
+    }));
   }
 
   get size(): number {
@@ -21,10 +25,15 @@ export class KeyMatcher {
 
   /** The key's name, or undefined when it matches none. */
   match(presented: string): string | undefined {
+    return this.find(presented)?.name;
+  }
+
+  /** The configured entry (name and policy) of the presented key, or undefined. */
+  find(presented: string): ApiKeyEntry | undefined {
     const candidate = digest(presented);
-    let found: string | undefined;
-    for (const entry of this.entries) {
-      if (timingSafeEqual(entry.digest, candidate)) found = entry.name;
+    let found: ApiKeyEntry | undefined;
+    for (const e of this.entries) {
+      if (timingSafeEqual(e.digest, candidate)) found = e.entry;
     }
     return found;
   }

@@ -1,4 +1,33 @@
+import { readFile } from 'node:fs/promises';
 import type { ApiKeyEntry, KeySource } from '../config/gateway-config';
+import type { FallbackMap, PolicyDocument } from '../limits/policy/key-policy';
+import { looksLikePolicy, parsePolicy } from '../limits/policy/policy.parse';
+
+/** What a key source yields: the keys, and (policy documents) the fallback chains kept beside them. */
+export interface KeySet {
+  keys: ApiKeyEntry[];
+  fallbacks?: FallbackMap;
+  contextFallbacks?: FallbackMap;
+}
+
+function fromPolicy(doc: PolicyDocument): KeySet {
+  return {
+    keys: doc.keys.map((k) => ({
+      name: k.policy.name,
+      key: k.key,
+      keySha256: k.keySha256,
+      policy: k.policy,
+    })),
+    fallbacks: doc.fallbacks,
+    contextFallbacks: doc.contextFallbacks,
+  };
+}
+
+/** A stored value: a policy document (YAML or JSON with `keys:`), or one of the key formats below. */
+export function parseStoredValue(value: string, where: string): KeySet {
+  if (looksLikePolicy(value)) return fromPolicy(parsePolicy(value, where));
+  return { keys: parseStoredKeys(value, where) };
+}
 
 /**
  * Reads a stored key value. Bedrock Access Gateway stores `{"api_key": "…"}`; a plain string works too, and
@@ -30,10 +59,12 @@ export function parseStoredKeys(value: string, where: string): ApiKeyEntry[] {
 }
 
 /** Fetches the keys from the configured source. Remote sources go through the AWS SDK's standard settings. */
-export async function fetchKeys(source: KeySource, region: string): Promise<ApiKeyEntry[]> {
+export async function fetchKeys(source: KeySource, region: string): Promise<KeySet> {
   switch (source.kind) {
     case 'env':
-      return source.keys;
+      return { keys: source.keys };
+    case 'file':
+      return fromPolicy(parsePolicy(await readFile(source.path, 'utf8'), `API_KEYS_FILE ${source.path}`));
     // The Secrets Manager and SSM clients load only when configured: together about 35 ms of start-up and
     // 4 MiB of resident memory that a gateway keyed from the environment does not need.
     case 'secrets-manager': {
@@ -43,7 +74,7 @@ export async function fetchKeys(source: KeySource, region: string): Promise<ApiK
         const out = await client.send(new GetSecretValueCommand({ SecretId: source.secretId }));
         const value =
           out.SecretString ?? (out.SecretBinary ? Buffer.from(out.SecretBinary).toString('utf8') : '');
-        return parseStoredKeys(value, `Secret ${source.secretId}`);
+        return parseStoredValue(value, `Secret ${source.secretId}`);
       } finally {
         client.destroy();
       }
@@ -55,7 +86,7 @@ export async function fetchKeys(source: KeySource, region: string): Promise<ApiK
         const out = await client.send(
           new GetParameterCommand({ Name: source.parameterName, WithDecryption: true }),
         );
-        return parseStoredKeys(out.Parameter?.Value ?? '', `Parameter ${source.parameterName}`);
+        return parseStoredValue(out.Parameter?.Value ?? '', `Parameter ${source.parameterName}`);
       } finally {
         client.destroy();
       }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config.validate';
 
 const base = { API_KEY: 'k' };
@@ -158,5 +161,47 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, EMBEDDING_TOKEN_ENCODING: 'p50k_base' })).toThrow(
       /EMBEDDING_TOKEN_ENCODING="p50k_base"/,
     );
+  });
+
+  it('reads MODEL_FALLBACKS and the limits settings, with their defaults', () => {
+    expect(loadConfig(base).limits).toMatchObject({
+      failMode: 'open',
+      reserveTokens: 1024,
+      fallbacks: {},
+      maxInflight: 1024,
+      requestDeadlineMs: 600_000,
+    });
+    const c = loadConfig({
+      ...base,
+      MODEL_FALLBACKS: 'claude=llama|nova, gpt-4o=claude',
+      MODEL_CONTEXT_FALLBACKS: 'claude=nova',
+      REDIS_URL: 'redis://cache:6379',
+      RATE_LIMIT_FAIL_MODE: 'closed',
+    });
+    expect({ ...c.limits.fallbacks }).toEqual({ claude: ['llama', 'nova'], 'gpt-4o': ['claude'] });
+    expect({ ...c.limits.contextFallbacks }).toEqual({ claude: ['nova'] });
+    expect(c.limits).toMatchObject({ redisUrl: 'redis://cache:6379', failMode: 'closed' });
+    expect(() => loadConfig({ ...base, MODEL_FALLBACKS: 'claude' })).toThrow(
+      /MODEL_FALLBACKS="claude": must look like/,
+    );
+    expect(() => loadConfig({ ...base, RATE_LIMIT_FAIL_MODE: 'ajar' })).toThrow(/RATE_LIMIT_FAIL_MODE/);
+    expect(() => loadConfig({ ...base, REDIS_URL: 'cache:6379' })).toThrow(
+      /REDIS_URL="cache:6379": must be a redis:\/\//,
+    );
+  });
+
+  it('takes a policy file as the key source, and stops the boot on a bad one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const file = join(dir, 'keys.yaml');
+    try {
+      writeFileSync(file, 'keys: [{name: a, key: k, rpm: 5}]');
+      expect(loadConfig({ API_KEYS_FILE: file }).keySource).toEqual({ kind: 'file', path: file });
+      expect(() => loadConfig({ ...base, API_KEYS_FILE: file })).toThrow(/one API key source/);
+      writeFileSync(file, 'keys: [{name: a, key: k, rpm: 5, burst: 2}]');
+      expect(() => loadConfig({ API_KEYS_FILE: file })).toThrow(/unknown field 'burst'/);
+      expect(() => loadConfig({ API_KEYS_FILE: join(dir, 'missing.yaml') })).toThrow(/ENOENT/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,8 +1,11 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { readFileSync } from 'node:fs';
+import type { FallbackMap } from '../limits/policy/key-policy';
+import { parsePolicy } from '../limits/policy/policy.parse';
 import { EnvironmentVariables } from './env.schema';
 import { CHAT_FAMILIES } from '../catalog/model-capabilities';
-import type { ApiKeyEntry, GatewayConfig, KeySource, ModelApiRule } from './gateway-config';
+import type { ApiKeyEntry, GatewayConfig, KeySource, LimitsConfig, ModelApiRule } from './gateway-config';
 
 /** Thrown at boot when the environment is unusable; the message names each bad variable and why. */
 export class ConfigError extends Error {
@@ -37,7 +40,9 @@ function parseKeyList(list: string): ApiKeyEntry[] {
 }
 
 function keySource(env: EnvironmentVariables): KeySource {
-  const remote = (['API_KEY_SECRET_ARN', 'API_KEY_PARAM_NAME'] as const).filter((n) => env[n] !== undefined);
+  const remote = (['API_KEY_SECRET_ARN', 'API_KEY_PARAM_NAME', 'API_KEYS_FILE'] as const).filter(
+    (n) => env[n] !== undefined,
+  );
   const local = (['API_KEY', 'API_KEYS'] as const).filter((n) => env[n] !== undefined);
   if (remote.length + local.length > 1 && remote.length > 0) {
     throw new ConfigError(
@@ -46,6 +51,15 @@ function keySource(env: EnvironmentVariables): KeySource {
   }
   if (env.API_KEY_SECRET_ARN) return { kind: 'secrets-manager', secretId: env.API_KEY_SECRET_ARN };
   if (env.API_KEY_PARAM_NAME) return { kind: 'ssm', parameterName: env.API_KEY_PARAM_NAME };
+  if (env.API_KEYS_FILE) {
+    // Read once here so a broken file stops the boot with its reason; the key store reads it again later.
+    try {
+      parsePolicy(readFileSync(env.API_KEYS_FILE, 'utf8'), `API_KEYS_FILE ${env.API_KEYS_FILE}`);
+    } catch (err) {
+      throw new ConfigError((err as Error).message);
+    }
+    return { kind: 'file', path: env.API_KEYS_FILE };
+  }
   // OPENAI_API_KEY is Bedrock Access Gateway's last-resort source; it is often set in shells for other tools,
   // so it only counts when nothing else is configured.
   const single = env.API_KEY ?? (env.API_KEYS ? undefined : env.OPENAI_API_KEY);
@@ -98,6 +112,30 @@ function modelApiRules(value: string | undefined): ModelApiRule[] {
   });
 }
 
+function fallbacks(name: string, value: string | undefined): FallbackMap {
+  const out = Object.create(null) as FallbackMap;
+  for (const pair of list(value ?? '')) {
+    const [model, chain] = pair.split('=').map((p) => p.trim());
+    if (model in out) throw new ConfigError(`${name}: the model '${model}' is listed twice.`);
+    out[model] = chain.split('|').map((m) => m.trim());
+  }
+  return out;
+}
+
+function limits(env: EnvironmentVariables, upstreamTimeoutMs: number): LimitsConfig {
+  return {
+    redisUrl: env.REDIS_URL,
+    failMode: env.RATE_LIMIT_FAIL_MODE ?? 'open',
+    reserveTokens: env.RATE_LIMIT_RESERVE_TOKENS ?? env.DEFAULT_MAX_TOKENS ?? 1024,
+    fallbacks: fallbacks('MODEL_FALLBACKS', env.MODEL_FALLBACKS),
+    contextFallbacks: fallbacks('MODEL_CONTEXT_FALLBACKS', env.MODEL_CONTEXT_FALLBACKS),
+    requestDeadlineMs: env.REQUEST_DEADLINE_MS ?? upstreamTimeoutMs,
+    maxInflight: env.MAX_INFLIGHT_REQUESTS ?? 1024,
+    maxQueued: env.MAX_QUEUED_REQUESTS ?? 256,
+    queueTimeoutMs: env.QUEUE_TIMEOUT_MS ?? 2_000,
+  };
+}
+
 function origins(value: string | undefined): string[] {
   // Bedrock Access Gateway allows every origin unless told otherwise; `ALLOWED_ORIGINS=` (empty) turns CORS off.
   return list(value ?? '*');
@@ -134,6 +172,7 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     throw new ConfigError(`Invalid configuration:\n  - ${describe(errors).join('\n  - ')}`);
   }
   const debug = env.DEBUG ?? false;
+  const upstreamTimeoutMs = env.UPSTREAM_TIMEOUT_MS ?? 600_000;
   return {
     port: env.PORT ?? DEFAULTS.port,
     host: env.HOST ?? '0.0.0.0',
@@ -150,7 +189,7 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     routePrefixes: [...new Set(['/v1', env.API_ROUTE_PREFIX ?? '/api/v1'])],
     defaultMaxTokens: env.DEFAULT_MAX_TOKENS,
     maxRequestBytes: env.MAX_REQUEST_BYTES ?? 30 * 1024 * 1024,
-    upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS ?? 600_000,
+    upstreamTimeoutMs,
     streamIdleTimeoutMs: env.STREAM_IDLE_TIMEOUT_MS ?? 120_000,
     bedrockMaxAttempts: env.BEDROCK_MAX_ATTEMPTS ?? 3,
     bedrockTransport: env.BEDROCK_TRANSPORT ?? 'lean',
@@ -184,6 +223,7 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     modelApi: modelApiRules(env.MODEL_API),
     embeddingConcurrency: env.EMBEDDING_CONCURRENCY ?? 8,
     embeddingTokenEncoding: env.EMBEDDING_TOKEN_ENCODING ?? 'cl100k_base',
+    limits: limits(env, upstreamTimeoutMs),
   };
 }
 

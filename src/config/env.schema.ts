@@ -19,6 +19,9 @@ export type BedrockTransportName = (typeof BEDROCK_TRANSPORTS)[number];
 /** OpenAI's tokenizers: cl100k_base (every OpenAI embedding model) and o200k_base (GPT-4o and later). */
 export const TOKEN_ENCODINGS = ['cl100k_base', 'o200k_base'] as const;
 export type TokenEncodingName = (typeof TOKEN_ENCODINGS)[number];
+export const RATE_LIMIT_FAIL_MODES = ['open', 'closed'] as const;
+export type RateLimitFailMode = (typeof RATE_LIMIT_FAIL_MODES)[number];
+const FALLBACK_LIST = /^\s*[^\s,=|]+=[^\s,=|]+(\|[^\s,=|]+)*(\s*,\s*[^\s,=|]+=[^\s,=|]+(\|[^\s,=|]+)*)*\s*$/;
 
 /**
  * The environment the gateway reads. Names follow AWS's Bedrock Access Gateway so an existing deployment's
@@ -37,6 +40,8 @@ export class EnvironmentVariables {
   API_KEYS?: string;
   @IsOptional() @IsString() @MinLength(1) API_KEY_SECRET_ARN?: string;
   @IsOptional() @IsString() @MinLength(1) API_KEY_PARAM_NAME?: string;
+  /** A policy document (YAML or JSON): keys (or their SHA-256), allowed models, limits, budgets, fallbacks. */
+  @IsOptional() @IsString() @MinLength(1) API_KEYS_FILE?: string;
 
   @IsOptional()
   @IsString()
@@ -148,4 +153,27 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) EMBEDDING_CONCURRENCY?: number;
   /** Tokenizer that turns token-array `input` back into text. */
   @IsOptional() @IsIn(TOKEN_ENCODINGS) EMBEDDING_TOKEN_ENCODING?: TokenEncodingName;
+
+  /** Redis shared by every replica for the per-key counters (`redis://…`, `rediss://…`). */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+  @IsOptional() @IsIn(RATE_LIMIT_FAIL_MODES) RATE_LIMIT_FAIL_MODE?: RateLimitFailMode;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_RESERVE_TOKENS?: number;
+  /** `primary=fallback1|fallback2,other=fallback3`. */
+  @IsOptional()
+  @Matches(FALLBACK_LIST, {
+    message: 'MODEL_FALLBACKS must look like primary=fallback1|fallback2,other=fallback3',
+  })
+  MODEL_FALLBACKS?: string;
+  /** Same shape: models with larger context windows, tried when the prompt is too long. */
+  @IsOptional()
+  @Matches(FALLBACK_LIST, {
+    message: 'MODEL_CONTEXT_FALLBACKS must look like primary=bigger1|bigger2,other=bigger3',
+  })
+  MODEL_CONTEXT_FALLBACKS?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) REQUEST_DEADLINE_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) MAX_INFLIGHT_REQUESTS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) MAX_QUEUED_REQUESTS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) QUEUE_TIMEOUT_MS?: number;
 }

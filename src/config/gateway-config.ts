@@ -1,16 +1,42 @@
-import type { BedrockTransportName, LogLevelName, TokenEncodingName } from './env.schema';
+import type { FallbackMap, KeyPolicy } from '../limits/policy/key-policy';
+import type { BedrockTransportName, LogLevelName, RateLimitFailMode, TokenEncodingName } from './env.schema';
 
 export interface ApiKeyEntry {
   /** Who the key belongs to; appears in usage records and logs instead of the key. */
   name: string;
-  key: string;
+  /** The key itself, or (policy files) only its SHA-256 digest in hex, so the file holds no secret. */
+  key?: string;
+  keySha256?: string;
+  /** Allow-list and limits (policy files); absent for API_KEY / API_KEYS keys, which are never limited. */
+  policy?: KeyPolicy;
 }
 
 /** Where the API keys come from. Exactly one source is configured (checked at boot). */
 export type KeySource =
   | { kind: 'env'; keys: ApiKeyEntry[] }
   | { kind: 'secrets-manager'; secretId: string }
-  | { kind: 'ssm'; parameterName: string };
+  | { kind: 'ssm'; parameterName: string }
+  /** API_KEYS_FILE: a policy document (YAML or JSON), read again while running so edits need no restart. */
+  | { kind: 'file'; path: string };
+
+/** Per-key limits and model fallbacks, beyond authentication. */
+export interface LimitsConfig {
+  /** Shared counters for every replica; undefined: counted in this process only. */
+  redisUrl?: string;
+  /** What a limited request meets while Redis is unreachable: admitted (open) or a 503 (closed). */
+  failMode: RateLimitFailMode;
+  /** Completion tokens reserved for a request that names no max tokens (settled on the real usage). */
+  reserveTokens: number;
+  /** MODEL_FALLBACKS; the policy document's `fallbacks` win for the models it names. */
+  fallbacks: FallbackMap;
+  contextFallbacks: FallbackMap;
+  /** The longest a request may take, retries and fallbacks included (a client's timeout hint can shorten it). */
+  requestDeadlineMs: number;
+  /** Global cap on model requests in flight, and how many may wait for a slot (and how long) beyond it. */
+  maxInflight: number;
+  maxQueued: number;
+  queueTimeoutMs: number;
+}
 
 /** The validated, typed configuration every module reads. Built once at boot from the environment. */
 export interface GatewayConfig {
@@ -63,6 +89,7 @@ export interface GatewayConfig {
   modelApi: ModelApiRule[];
   embeddingConcurrency: number;
   embeddingTokenEncoding: TokenEncodingName;
+  limits: LimitsConfig;
 }
 
 /** One MODEL_API rule: models matching `pattern` (`*` = anything) are served through `api`. */

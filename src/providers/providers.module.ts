@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { Inference } from '../inference/inference';
+import { ResilienceModule } from '../resilience/resilience.module';
 import { discoverFamilies } from './families/discover-families';
 import { FAMILY_ADAPTERS, FamilyRegistry } from './family.registry';
 import { BedrockInference } from './middle/bedrock-inference';
@@ -10,7 +11,7 @@ import { BedrockInference } from './middle/bedrock-inference';
  * family adapters (chat and embeddings), found in families/<name>/.
  */
 @Module({
-  imports: [CatalogModule],
+  imports: [CatalogModule, ResilienceModule],
   providers: [
     { provide: FAMILY_ADAPTERS, useFactory: discoverFamilies },
     FamilyRegistry,

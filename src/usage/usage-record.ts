@@ -8,6 +8,10 @@ export interface UsageRecord {
   model: string;
   /** The Bedrock modelId called. */
   modelId?: string;
+  /** The fallback model that answered instead of `model` (absent when `model` itself answered). */
+  servedModel?: string;
+  /** Models tried before the one that answered. */
+  fallbacks?: number;
   stream: boolean;
   /** 'ok', or 'error' for a stream that failed after it started. */
   outcome: 'ok' | 'error';

@@ -11,10 +11,17 @@ import type { UsageRecord, UsageTotals } from './usage-record';
 @Injectable()
 export class UsageRecorder {
   private readonly totals = new Map<string, UsageTotals>();
+  private readonly listeners: ((r: UsageRecord) => void)[] = [];
 
   constructor(private readonly labels: ModelLabels) {}
 
+  /** Called with every record (per-key limits settle their token reservations from it). */
+  subscribe(listener: (r: UsageRecord) => void): void {
+    this.listeners.push(listener);
+  }
+
   record(r: UsageRecord, telemetry?: RequestTelemetry): void {
+    for (const l of this.listeners) l(r);
     if (telemetry) telemetry.usage = r;
     const model = this.labels.of(r.model);
     const id = `${r.key}\u0000${model}`;

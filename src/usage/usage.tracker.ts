@@ -33,6 +33,8 @@ export class UsageTracker {
       key: ctx.keyName,
       model: typeof model === 'string' ? model : '',
       modelId: ctx.modelId,
+      servedModel: ctx.servedModel,
+      fallbacks: ctx.fallbacks,
     };
     if (result instanceof ChatStream) {
       // The request is reported once the stream has settled too, so its log line carries the usage.
@@ -62,7 +64,7 @@ export class UsageTracker {
 }
 
 function toRecord(
-  base: Pick<UsageRecord, 'requestId' | 'key' | 'model' | 'modelId'>,
+  base: Pick<UsageRecord, 'requestId' | 'key' | 'model' | 'modelId' | 'servedModel' | 'fallbacks'>,
   endpoint: UsageRecord['endpoint'],
   stream: boolean,
   usage: Partial<CompletionUsage> | undefined,
@@ -75,6 +77,7 @@ function toRecord(
     endpoint,
     model: base.model,
     modelId: base.modelId,
+    ...(base.servedModel ? { servedModel: base.servedModel, fallbacks: base.fallbacks } : {}),
     stream,
     outcome,
     promptTokens: usage?.prompt_tokens ?? 0,

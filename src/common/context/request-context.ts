@@ -11,6 +11,17 @@ export interface RequestContext {
   startedAt: number;
   /** The Bedrock modelId actually called (set once the model is resolved). */
   modelId?: string;
+  /** The model that answered, as configured, when a fallback served instead of the one asked for. */
+  servedModel?: string;
+  /** Models tried before the one that answered (0: the first one did). */
+  fallbacks?: number;
+  /** Model patterns the key may call (its policy's allow-list); undefined: any. */
+  allowedModels?: string[];
+  /**
+   * When the client stops waiting, in `performance.now()` time: retries and fallbacks end before it. From the
+   * client's `x-stainless-timeout` / `request-timeout` hint (seconds); undefined: the gateway's own deadline.
+   */
+  clientDeadline?: number;
 }
 
 declare module 'fastify' {
@@ -37,14 +48,28 @@ export function contextFor(request: FastifyRequest, reply: FastifyReply): Reques
   res.once('close', () => {
     if (!res.writableFinished) controller.abort(new ClientGoneError());
   });
+  const startedAt = performance.now();
+  const hint = timeoutHintMs(request);
   const ctx: RequestContext = {
     requestId: String(request.id),
     keyName: request.apiKeyName ?? 'anonymous',
     signal: controller.signal,
-    startedAt: performance.now(),
+    startedAt,
+    allowedModels: request.keyPolicy?.models,
+    clientDeadline: hint === undefined ? undefined : startedAt + hint,
   };
   request.gateway = ctx;
   // Bedrock calls take only a signal; through it they find the request they serve (time in Bedrock, spans).
   bindSignal(controller.signal, request.telemetry);
   return ctx;
+}
+
+/**
+ * How long the client says it waits, in ms: the official OpenAI and Anthropic SDKs send their timeout as
+ * `x-stainless-timeout` (seconds); `request-timeout` (seconds) is accepted from other clients.
+ */
+function timeoutHintMs(request: FastifyRequest): number | undefined {
+  const raw = request.headers['x-stainless-timeout'] ?? request.headers['request-timeout'];
+  const seconds = typeof raw === 'string' ? Number(raw) : NaN;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }

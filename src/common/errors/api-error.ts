@@ -5,6 +5,7 @@ export type OpenAIErrorType =
   | 'permission_error'
   | 'not_found_error'
   | 'rate_limit_error'
+  | 'insufficient_quota'
   | 'timeout_error'
   | 'upstream_error'
   | 'service_unavailable_error'

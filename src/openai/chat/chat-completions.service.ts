@@ -69,6 +69,8 @@ export class ChatCompletionsService {
         Array.from({ length: choices }, () => this.inference.complete(internal, shared)),
       );
       ctx.modelId = shared.modelId;
+      ctx.servedModel = shared.servedModel;
+      ctx.fallbacks = shared.fallbacks;
       return mergeChoices(outs.map((out) => toChatCompletion(out, meta)));
     } catch (err) {
       siblings.abort(err);
@@ -89,7 +91,11 @@ export class ChatCompletionsService {
       sources = await Promise.all(started);
     } catch (err) {
       // Streams that did start are stopped.
-      for (const p of started) void p.then((s) => s.cancel?.(), () => undefined);
+      for (const p of started)
+        void p.then(
+          (s) => s.cancel?.(),
+          () => undefined,
+        );
       throw err;
     }
     const stream = new ChatStream(req.stream_options?.include_usage === true, () => {

@@ -10,6 +10,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../../config/gateway-config'
 import { Inference, type ModelInputs } from '../../inference/inference';
 import type { InferenceRequest } from '../../inference/inference-request';
 import type { InferenceResponse, InferenceStream } from '../../inference/inference-response';
+import { FallbackRunner } from '../../resilience/fallback-runner';
 import type { RequestSettings } from '../converse/request-settings';
 import { FamilyRegistry } from '../family.registry';
 import type { BedrockCall, RawAnswer } from './bedrock-call';
@@ -37,6 +38,7 @@ export class BedrockInference extends Inference {
     private readonly resolver: ModelResolver,
     private readonly registry: FamilyRegistry,
     private readonly bedrock: BedrockClient,
+    private readonly fallbacks: FallbackRunner,
   ) {
     super();
     this.settings = {
@@ -51,9 +53,29 @@ export class BedrockInference extends Inference {
     return { images: resolved.profile.chat.vision, documents: resolved.profile.chat.documents };
   }
 
-  async complete(req: InferenceRequest, ctx: RequestContext): Promise<InferenceResponse> {
+  /**
+   * Answers with `req.model` or, when it cannot (throttled, failing, unavailable, prompt too long), with its
+   * fallbacks, within the request's deadline (see {@link FallbackRunner}); every dialect gets this.
+   */
+  complete(req: InferenceRequest, ctx: RequestContext): Promise<InferenceResponse> {
+    return this.fallbacks.run(req.model, ctx, (model, timeoutMs) =>
+      this.completeWith(model === req.model ? req : { ...req, model }, ctx, timeoutMs),
+    );
+  }
+
+  stream(req: InferenceRequest, ctx: RequestContext): Promise<InferenceStream> {
+    return this.fallbacks.run(req.model, ctx, (model, timeoutMs) =>
+      this.streamWith(model === req.model ? req : { ...req, model }, ctx, timeoutMs),
+    );
+  }
+
+  private async completeWith(
+    req: InferenceRequest,
+    ctx: RequestContext,
+    timeoutMs: number,
+  ): Promise<InferenceResponse> {
     const { model, prepared } = await this.prepare(req, ctx);
-    const call = new UpstreamCall(ctx.signal, this.config.upstreamTimeoutMs);
+    const call = new UpstreamCall(ctx.signal, Math.min(this.config.upstreamTimeoutMs, timeoutMs));
     let answer: RawAnswer;
     try {
       answer = await prepared.complete(call);
@@ -71,9 +93,14 @@ export class BedrockInference extends Inference {
     return response;
   }
 
-  async stream(req: InferenceRequest, ctx: RequestContext): Promise<InferenceStream> {
+  /** Resolves once Bedrock accepted the stream: a failure after that is the stream's, never a fallback's. */
+  private async streamWith(
+    req: InferenceRequest,
+    ctx: RequestContext,
+    timeoutMs: number,
+  ): Promise<InferenceStream> {
     const { model, prepared } = await this.prepare(req, ctx);
-    const call = new UpstreamCall(ctx.signal, this.config.upstreamTimeoutMs);
+    const call = new UpstreamCall(ctx.signal, Math.min(this.config.upstreamTimeoutMs, timeoutMs));
     let source: AsyncIterable<ConverseStreamOutput>;
     try {
       source = await prepared.stream(call);
