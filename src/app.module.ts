@@ -11,6 +11,7 @@ import type { GatewayConfig } from './config/gateway-config';
 import { HealthModule } from './health/health.module';
 import { ModelsModule } from './models/models.module';
 import { ProvidersModule } from './providers/providers.module';
+import { ResponsesModule } from './responses/responses.module';
 import { UsageModule } from './usage/usage.module';
 
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         ChatModule,
         ModelsModule,
         EmbeddingsModule,
+        ResponsesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: OpenAIExceptionFilter }],
     };

@@ -137,5 +137,12 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     modelAliases: aliases(env.MODEL_ALIASES),
     embeddingConcurrency: env.EMBEDDING_CONCURRENCY ?? 8,
     embeddingTokenEncoding: env.EMBEDDING_TOKEN_ENCODING ?? 'cl100k_base',
+    redisUrl: env.REDIS_URL,
+    responses: {
+      encryptionKey: env.RESPONSES_ENCRYPTION_KEY,
+      storeTtlMs: (env.RESPONSES_STORE_TTL_SECONDS ?? 86_400) * 1000,
+      storeMaxEntries: env.RESPONSES_STORE_MAX_ENTRIES ?? 10_000,
+      storeMaxBytes: env.RESPONSES_STORE_MAX_BYTES ?? 256 * 1024 * 1024,
+    },
   };
 }

@@ -105,4 +105,17 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) EMBEDDING_CONCURRENCY?: number;
   /** Tokenizer that turns token-array `input` back into text. */
   @IsOptional() @IsIn(TOKEN_ENCODINGS) EMBEDDING_TOKEN_ENCODING?: TokenEncodingName;
+
+  /** Redis shared by the replicas (stored Responses; rate limits), e.g. redis://redis:6379/0. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+  /** Secret that seals Responses reasoning (`encrypted_content`); the same on every replica. */
+  @IsOptional() @IsString() @MinLength(32) RESPONSES_ENCRYPTION_KEY?: string;
+  /** Stored Responses (`store: true`) are kept this long. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) RESPONSES_STORE_TTL_SECONDS?: number;
+  /** In-memory store bounds (without REDIS_URL): most responses, and most bytes of their JSON. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) RESPONSES_STORE_MAX_ENTRIES?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) RESPONSES_STORE_MAX_BYTES?: number;
 }

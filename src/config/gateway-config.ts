@@ -47,6 +47,15 @@ export interface GatewayConfig {
   modelAliases: Record<string, string>;
   embeddingConcurrency: number;
   embeddingTokenEncoding: TokenEncodingName;
+  /** Redis shared by the replicas, when configured. */
+  redisUrl?: string;
+  responses: {
+    /** Seals reasoning in `encrypted_content`; undefined: a random key per process (see the README). */
+    encryptionKey?: string;
+    storeTtlMs: number;
+    storeMaxEntries: number;
+    storeMaxBytes: number;
+  };
 }
 
 /** Injection token for {@link GatewayConfig}. */

@@ -2,17 +2,32 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { CompletionUsage } from '../chat/dto/chat-response.types';
 import { ChatStream } from '../chat/stream/chat-stream';
+import type { ResponseUsage } from '../responses/dto/response-object.types';
+import { ResponseStream } from '../responses/stream/response-stream';
 import type { UsageRecord } from './usage-record';
 import { UsageRecorder } from './usage.recorder';
 
-/** Responses that report usage the OpenAI way (chat completions, embeddings). */
+/** Responses that report usage the OpenAI way (chat completions, embeddings, Responses). */
 interface WithUsage {
   object: string;
-  usage?: Partial<CompletionUsage>;
+  usage?: Partial<CompletionUsage> | ResponseUsage | null;
 }
 
 const endpointOf = (object: string): UsageRecord['endpoint'] =>
-  object === 'list' ? 'embeddings' : 'chat.completions';
+  object === 'list' ? 'embeddings' : object === 'response' ? 'responses' : 'chat.completions';
+
+/** The Responses API's usage in chat's terms (the same counts under other names). */
+const fromResponseUsage = (u: ResponseUsage | null | undefined): Partial<CompletionUsage> | undefined =>
+  u
+    ? {
+        prompt_tokens: u.input_tokens,
+        completion_tokens: u.output_tokens,
+        prompt_tokens_details: {
+          cached_tokens: u.input_tokens_details.cached_tokens,
+          cache_write_tokens: u.input_tokens_details.cache_write_tokens,
+        },
+      }
+    : undefined;
 
 /**
  * Sees every completed request's usage: a JSON response's `usage` when the handler returns it, a stream's
@@ -46,9 +61,26 @@ export class UsageTracker {
           ),
         ),
       );
+    } else if (result instanceof ResponseStream) {
+      result.onSettled((outcome) =>
+        this.recorder.record(
+          toRecord(
+            base,
+            'responses',
+            true,
+            fromResponseUsage(outcome.usage),
+            outcome.error ? 'error' : 'ok',
+            ctx.startedAt,
+          ),
+        ),
+      );
     } else if (result !== null && typeof result === 'object' && 'usage' in result) {
       const r = result as WithUsage;
-      this.recorder.record(toRecord(base, endpointOf(r.object), false, r.usage, 'ok', ctx.startedAt));
+      const usage =
+        r.object === 'response'
+          ? fromResponseUsage(r.usage as ResponseUsage)
+          : (r.usage as Partial<CompletionUsage> | undefined);
+      this.recorder.record(toRecord(base, endpointOf(r.object), false, usage, 'ok', ctx.startedAt));
     }
   }
 }

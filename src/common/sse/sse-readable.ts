@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { toApiError } from '../errors/to-api-error';
-import { SSE_DONE, sseData, sseError } from './sse-frames';
+import { OPENAI_CHAT_FRAMING, SseFraming } from './sse-frames';
 
 /** A stream of JSON-able chunks that can be told to stop its upstream. */
 export interface SseSource<T> extends AsyncIterable<T> {
@@ -34,6 +34,8 @@ export class SseReadable<T> extends Readable {
   constructor(
     private readonly source: SseSource<T>,
     private readonly requestId: string,
+    /** How chunks, the end and a late error are written (chat's `data:` frames and `[DONE]` by default). */
+    private readonly framing: SseFraming<T> = OPENAI_CHAT_FRAMING,
   ) {
     super();
     this.chunks = source[Symbol.asyncIterator]();
@@ -79,10 +81,10 @@ export class SseReadable<T> extends Readable {
         if (this.destroyed) return;
         if (next.done) {
           this.finished = true;
-          this.enqueue(SSE_DONE);
+          this.enqueue(this.framing.done);
           return;
         }
-        this.enqueue(sseData(JSON.stringify(next.value)));
+        this.enqueue(this.framing.frame(next.value));
       }
     } catch (err) {
       if (this.destroyed) return;
@@ -96,7 +98,7 @@ export class SseReadable<T> extends Readable {
         });
       }
       this.finished = true;
-      this.enqueue(sseError(error.toBody()));
+      this.enqueue(this.framing.error(error.toBody()));
     } finally {
       this.pumping = false;
     }

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SSE_HEADERS } from './sse-frames';
+import { SSE_HEADERS, SseFraming } from './sse-frames';
 import { SseReadable, SseSource } from './sse-readable';
 
 /**
@@ -10,7 +10,8 @@ export function sseResponse<T>(
   source: SseSource<T>,
   request: FastifyRequest,
   reply: FastifyReply,
+  framing?: SseFraming<T>,
 ): SseReadable<T> {
   void reply.headers(SSE_HEADERS);
-  return new SseReadable<T>(source, String(request.id));
+  return new SseReadable<T>(source, String(request.id), framing);
 }

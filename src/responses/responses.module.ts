@@ -1,0 +1,62 @@
+import { Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway-config';
+import { Inference } from '../inference/inference';
+import { ResponsesMediaService } from './media/responses-media.service';
+import { ProvisionalInference } from './provisional-inference';
+import { deriveSealKey, ReasoningSealer } from './reasoning/reasoning-sealer';
+import { ResponsesController } from './responses.controller';
+import { ResponsesService } from './responses.service';
+import { MemoryResponseStore } from './store/memory-response.store';
+import { RedisResponseStore } from './store/redis-response.store';
+import { ResponseStore } from './store/response-store';
+import { ResponsesSseInterceptor } from './stream/responses-sse.interceptor';
+
+/** Closes the store's Redis connection, if there is one, when the app shuts down. */
+class RedisConnection implements OnApplicationShutdown {
+  constructor(readonly client: Redis | undefined) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.client?.quit().catch(() => this.client?.disconnect());
+  }
+}
+
+function sealer(config: GatewayConfig): ReasoningSealer {
+  if (config.responses.encryptionKey)
+    return new ReasoningSealer(deriveSealKey(config.responses.encryptionKey));
+  new Logger('Responses').warn(
+    'RESPONSES_ENCRYPTION_KEY is not set: reasoning sealed by this process cannot be read after a restart or by another replica.',
+  );
+  return ReasoningSealer.withRandomKey();
+}
+
+@Module({
+  controllers: [ResponsesController],
+  providers: [
+    ResponsesService,
+    ResponsesMediaService,
+    ResponsesSseInterceptor,
+    { provide: Inference, useClass: ProvisionalInference },
+    { provide: ReasoningSealer, inject: [GATEWAY_CONFIG], useFactory: sealer },
+    {
+      provide: RedisConnection,
+      inject: [GATEWAY_CONFIG],
+      useFactory: (config: GatewayConfig) =>
+        new RedisConnection(
+          config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined,
+        ),
+    },
+    {
+      provide: ResponseStore,
+      inject: [GATEWAY_CONFIG, RedisConnection],
+      useFactory: (config: GatewayConfig, redis: RedisConnection): ResponseStore =>
+        redis.client
+          ? new RedisResponseStore(redis.client, config.responses.storeTtlMs)
+          : new MemoryResponseStore({
+              maxEntries: config.responses.storeMaxEntries,
+              maxBytes: config.responses.storeMaxBytes,
+              ttlMs: config.responses.storeTtlMs,
+            }),
+    },
+  ],
+})
+export class ResponsesModule {}
