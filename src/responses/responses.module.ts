@@ -12,9 +12,20 @@ import { RedisResponseStore } from './store/redis-response.store';
 import { ResponseStore } from './store/response-store';
 import { ResponsesSseInterceptor } from './stream/responses-sse.interceptor';
 
-/** Closes the store's Redis connection, if there is one, when the app shuts down. */
+/** The store's Redis connection, if there is one: its errors logged (at most every 30 s), closed at shutdown. */
 class RedisConnection implements OnApplicationShutdown {
-  constructor(readonly client: Redis | undefined) {}
+  private readonly logger = new Logger('Responses');
+  private loggedAt = 0;
+
+  constructor(readonly client: Redis | undefined) {
+    // ioredis reconnects by itself; without a listener each failed attempt would be an unhandled 'error'.
+    client?.on('error', (err: Error) => {
+      if (Date.now() - this.loggedAt < 30_000) return;
+      this.loggedAt = Date.now();
+      this.logger.warn({ msg: 'Redis (stored responses) unreachable', error: err.message });
+    });
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.client?.quit().catch(() => this.client?.disconnect());
   }
