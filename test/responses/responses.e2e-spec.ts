@@ -280,6 +280,35 @@ describe('POST /v1/responses with the official openai client', () => {
     }
   });
 
+  it('answers an upstream error before the first byte in the envelope, and one after it as an error event', async () => {
+    gw.emulator.faults.add({
+      kind: 'error',
+      errorType: 'AccessDeniedException',
+      match: { operation: 'ConverseStream' },
+    });
+    const post = (input: string) =>
+      fetch(`${gw.url}/v1/responses`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sk-test-gateway-key', 'content-type': 'application/json' },
+        body: JSON.stringify({ model: HAIKU, input, stream: true, store: false }),
+      });
+    const before = await post('x');
+    expect(before.status).toBe(403);
+    expect(before.headers.get('content-type')).toContain('application/json');
+    expectErrorBody(await before.json());
+
+    gw.emulator.faults.add({ kind: 'stream-error', afterEvents: 2, match: { operation: 'ConverseStream' } });
+    const res = await post('tell me more');
+    expect(res.status).toBe(200);
+    const frames = (await res.text()).split('\n\n').filter(Boolean);
+    const last = frames.at(-1)!;
+    expect(last.split('\n')[0]).toBe('event: error');
+    const error = JSON.parse(last.split('\n')[1].slice('data: '.length)) as Record<string, unknown>;
+    expectSchema(error, 'ResponseStreamEvent');
+    expect(error).toMatchObject({ type: 'error', code: expect.any(String), message: expect.any(String) });
+    expect(frames.some((f) => f.startsWith('event: response.completed'))).toBe(false);
+  });
+
   it('is served under API_ROUTE_PREFIX too', async () => {
     const res = await gw.clientFor('/api/v1').responses.create({ model: HAIKU, input: 'hi', store: false });
     expect(res.output_text).toBe('You said: hi');
