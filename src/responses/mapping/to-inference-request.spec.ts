@@ -59,6 +59,8 @@ describe('toInferenceRequest', () => {
       max_output_tokens: 500,
       top_p: 0.9,
       text: { format: { type: 'json_object' } },
+      user: 'u-1',
+      metadata: { team: 'search' },
       input: [
         { role: 'user', content: 'go' },
         { type: 'reasoning', summary: [], encrypted_content: sealer.seal(thinking, 'team-a') },
@@ -82,6 +84,7 @@ describe('toInferenceRequest', () => {
     expect(request.inference).toEqual({ maxTokens: 500, topP: 0.9 });
     expect(request.reasoning).toEqual({ effort: 'high' });
     expect(request.output).toEqual({ name: 'json_object', schema: { type: 'object' }, strict: true });
+    expect(request.metadata).toEqual({ user: 'u-1', team: 'search' });
   });
 
   it('refuses reasoning sealed for another key', () => {

@@ -26,6 +26,8 @@ export function toInferenceRequest(
   if (reasoning) out.reasoning = reasoning;
   const output = mapTextFormat(req);
   if (output) out.output = output;
-  if (req.metadata && Object.keys(req.metadata).length > 0) out.metadata = { ...req.metadata };
+  // As chat does: `user` and `metadata` go on as Converse requestMetadata (Bedrock's invocation logs).
+  const metadata = { ...(req.user ? { user: req.user } : {}), ...req.metadata };
+  if (Object.keys(metadata).length > 0) out.metadata = metadata;
   return out;
 }
