@@ -8,6 +8,11 @@ export interface SseSource<T> extends AsyncIterable<T> {
   cancel(): void;
 }
 
+export interface SseOptions<T = unknown> {
+  /** How chunks, the end and a late error are written (chat's `data:` frames and `[DONE]` by default). */
+  framing?: SseFraming<T>;
+}
+
 /** Frames waiting beyond this many characters are handed on without waiting for the batch to close. */
 const MAX_BATCH_CHARS = 64 * 1024;
 
@@ -30,14 +35,15 @@ export class SseReadable<T> extends Readable {
   private finished = false;
   private batch = '';
   private flushScheduled = false;
+  private readonly framing: SseFraming<T>;
 
   constructor(
     private readonly source: SseSource<T>,
     private readonly requestId: string,
-    /** How chunks, the end and a late error are written (chat's `data:` frames and `[DONE]` by default). */
-    private readonly framing: SseFraming<T> = OPENAI_CHAT_FRAMING,
+    options: SseOptions<T> = {},
   ) {
     super();
+    this.framing = options.framing ?? OPENAI_CHAT_FRAMING;
     this.chunks = source[Symbol.asyncIterator]();
   }
 

@@ -16,12 +16,9 @@ export class ResponsesSseInterceptor implements NestInterceptor {
       map((result: unknown) => {
         if (!(result instanceof ResponseStream)) return result;
         const http = context.switchToHttp();
-        return sseResponse(
-          result,
-          http.getRequest<FastifyRequest>(),
-          http.getResponse<FastifyReply>(),
-          responsesFraming(),
-        );
+        return sseResponse(result, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), {
+          framing: responsesFraming(),
+        });
       }),
     );
   }
