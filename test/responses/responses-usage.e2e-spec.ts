@@ -59,4 +59,29 @@ describe('usage accounting of /v1/responses (as for chat completions)', () => {
       expect.objectContaining({ endpoint: 'responses', stream: true, outcome: 'error' }),
     ]);
   });
+
+  it('stops the Bedrock stream when the client goes away, and records it as an error', async () => {
+    gw.emulator.config.chunkDelayMs = 50;
+    try {
+      const since = gw.emulator.requests().at(-1)?.seq ?? 0;
+      const stream = await gw.openai.responses.create({
+        model: HAIKU,
+        input: 'a long answer that takes a while to stream out, word by word, slowly',
+        stream: true,
+        store: false,
+      });
+      let seen = 0;
+      for await (const _event of stream) if (++seen === 4) break;
+      const entry = await gw.emulator.waitForRequest(
+        (e) => e.seq > since && e.operation === 'ConverseStream',
+      );
+      expect(entry.outcome).toBe('aborted');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(usageLines()).toEqual([
+        expect.objectContaining({ endpoint: 'responses', stream: true, outcome: 'error' }),
+      ]);
+    } finally {
+      gw.emulator.config.chunkDelayMs = 0;
+    }
+  });
 });
