@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
 import { ModelsController } from './models.controller';
 
-@Module({ controllers: [ModelsController] })
+@Module({ imports: [CatalogModule], controllers: [ModelsController] })
 export class ModelsModule {}

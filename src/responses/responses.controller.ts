@@ -14,13 +14,13 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contextFor } from '../common/context/request-context';
 import { UsageInterceptor } from '../usage/usage.interceptor';
-import type { ResponseObject } from './dto/response-object.types';
-import type { ResponseCreateRequest } from './dto/responses-request.types';
-import { InputItemList, InputItemsQuery, pageInputItems } from './input-items.page';
-import { ResponsesService } from './responses.service';
-import type { ResponseStream } from './stream/response-stream';
-import { ResponsesSseInterceptor } from './stream/responses-sse.interceptor';
-import { ResponsesRequestPipe } from './validation/responses-request.pipe';
+import type { ResponseObject } from '../openai/responses/dto/response-object.types';
+import type { ResponseCreateRequest } from '../openai/responses/dto/responses-request.types';
+import { InputItemList, InputItemsQuery, pageInputItems } from '../openai/responses/input-items.page';
+import { ResponsesService } from '../openai/responses/responses.service';
+import type { ResponseStream } from '../openai/responses/stream/response-stream';
+import { ResponsesSseInterceptor } from '../openai/responses/stream/responses-sse.interceptor';
+import { ResponsesRequestPipe } from '../openai/responses/validation/responses-request.pipe';
 
 /** Names the server-side tools (web_search, …) a request offered and the gateway left out. */
 export const IGNORED_TOOLS_HEADER = 'x-gateway-ignored-tools';

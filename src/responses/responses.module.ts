@@ -1,16 +1,16 @@
 import { Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway-config';
-import { Inference } from '../inference/inference';
-import { ResponsesMediaService } from './media/responses-media.service';
-import { ProvisionalInference } from './provisional-inference';
-import { deriveSealKey, ReasoningSealer } from './reasoning/reasoning-sealer';
+import { MediaModule } from '../media/media.module';
+import { ProvidersModule } from '../providers/providers.module';
+import { UsageModule } from '../usage/usage.module';
+import { deriveSealKey, ReasoningSealer } from '../openai/responses/reasoning/reasoning-sealer';
 import { ResponsesController } from './responses.controller';
-import { ResponsesService } from './responses.service';
+import { ResponsesService } from '../openai/responses/responses.service';
 import { MemoryResponseStore } from './store/memory-response.store';
 import { RedisResponseStore } from './store/redis-response.store';
 import { ResponseStore } from './store/response-store';
-import { ResponsesSseInterceptor } from './stream/responses-sse.interceptor';
+import { ResponsesSseInterceptor } from '../openai/responses/stream/responses-sse.interceptor';
 
 /** The store's Redis connection, if there is one: its errors logged (at most every 30 s), closed at shutdown. */
 class RedisConnection implements OnApplicationShutdown {
@@ -41,12 +41,11 @@ function sealer(config: GatewayConfig): ReasoningSealer {
 }
 
 @Module({
+  imports: [ProvidersModule, MediaModule, UsageModule],
   controllers: [ResponsesController],
   providers: [
     ResponsesService,
-    ResponsesMediaService,
     ResponsesSseInterceptor,
-    { provide: Inference, useClass: ProvisionalInference },
     { provide: ReasoningSealer, inject: [GATEWAY_CONFIG], useFactory: sealer },
     {
       provide: RedisConnection,

@@ -1,4 +1,4 @@
-import type { ResponseObject } from '../dto/response-object.types';
+import type { ResponseObject } from '../../openai/responses/dto/response-object.types';
 import { MemoryResponseStore } from './memory-response.store';
 import type { StoredResponse } from './response-store';
 

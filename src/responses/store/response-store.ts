@@ -1,5 +1,5 @@
-import type { InputItem } from '../dto/responses-request.types';
-import type { ResponseObject } from '../dto/response-object.types';
+import type { InputItem } from '../../openai/responses/dto/responses-request.types';
+import type { ResponseObject } from '../../openai/responses/dto/response-object.types';
 
 /** One stored response: what GET returns, what `input_items` lists, and what `previous_response_id` continues. */
 export interface StoredResponse {
