@@ -8,8 +8,8 @@ import {
   requireArray,
   requireObject,
   requireString,
-  wrongType,
 } from '../../../common/validation/checks';
+import { validateMetadata } from '../../../common/validation/metadata';
 import type { ResponseCreateRequest } from '../dto/responses-request.types';
 import { validateInput } from './input-items.validator';
 import { validateTextFormat, validateToolChoice, validateTools } from './responses-tools.validator';
@@ -27,20 +27,6 @@ const INCLUDES = [
   'web_search_call.action.sources',
   'code_interpreter_call.outputs',
 ] as const;
-
-function validateMetadata(value: unknown): void {
-  if (value === undefined || value === null) return;
-  if (!isObject(value)) throw wrongType('metadata', 'an object', value);
-  const entries = Object.entries(value);
-  if (entries.length > 16) {
-    throw invalidRequest(
-      "Invalid 'metadata': at most 16 key-value pairs are allowed.",
-      'metadata',
-      'invalid_value',
-    );
-  }
-  for (const [k, v] of entries) if (typeof v !== 'string') throw wrongType(`metadata.${k}`, 'a string', v);
-}
 
 function validateReasoning(value: unknown): void {
   if (value === undefined || value === null) return;
