@@ -309,6 +309,34 @@ describe('POST /v1/responses with the official openai client', () => {
     expect(frames.some((f) => f.startsWith('event: response.completed'))).toBe(false);
   });
 
+  it.each([
+    ['meta.llama3-1-70b-instruct-v1:0', true],
+    ['mistral.mistral-7b-instruct-v0:2', false],
+    ['amazon.nova-pro-v1:0', true],
+    ['cohere.command-r-plus-v1:0', true],
+  ])(
+    'works on other families through the shared middle: %s (instructions, stream, tools %s)',
+    async (model, tools) => {
+      const stream = await gw.openai.responses.create({
+        model,
+        instructions: 'Answer plainly.',
+        input: tools ? 'use get_weather for Oslo' : 'hello from another family',
+        ...(tools ? { tools: [weather] } : {}),
+        stream: true,
+        store: false,
+      });
+      let done: OpenAI.Responses.Response | undefined;
+      for await (const event of stream) if (event.type === 'response.completed') done = event.response;
+      expectSchema(done, 'Response');
+      if (tools)
+        expect(done!.output.find((i) => i.type === 'function_call')).toMatchObject({ name: 'get_weather' });
+      else
+        expect(
+          done!.output_text ?? (done!.output[0] as { content: { text: string }[] }).content[0].text,
+        ).toContain('hello from another family');
+    },
+  );
+
   it('is served under API_ROUTE_PREFIX too', async () => {
     const res = await gw.clientFor('/api/v1').responses.create({ model: HAIKU, input: 'hi', store: false });
     expect(res.output_text).toBe('You said: hi');
