@@ -27,9 +27,12 @@ export const IGNORED_TOOLS_HEADER = 'x-gateway-ignored-tools';
 
 const owner = (request: FastifyRequest) => request.apiKeyName ?? 'anonymous';
 
-/** `include=reasoning.encrypted_content` (one value or several) on GET. */
-const reveals = (include: string | string[] | undefined) =>
-  [include ?? []].flat().includes('reasoning.encrypted_content');
+/**
+ * `include=reasoning.encrypted_content` on GET, however the client spells the list: `include=…` (repeated or
+ * not) or `include[]=…` (what the openai SDKs send).
+ */
+const reveals = (query: Record<string, string | string[] | undefined>) =>
+  [query.include ?? [], query['include[]'] ?? []].flat().includes('reasoning.encrypted_content');
 
 /** The Responses API: POST /v1/responses, GET/DELETE /v1/responses/{id}, GET …/{id}/input_items. */
 @Controller('responses')
@@ -53,10 +56,10 @@ export class ResponsesController {
   @Get(':id')
   retrieve(
     @Param('id') id: string,
-    @Query('include') include: string | string[] | undefined,
+    @Query() query: Record<string, string | string[] | undefined>,
     @Req() request: FastifyRequest,
   ): Promise<ResponseObject> {
-    return this.responses.retrieve(id, owner(request), reveals(include));
+    return this.responses.retrieve(id, owner(request), reveals(query));
   }
 
   @Delete(':id')

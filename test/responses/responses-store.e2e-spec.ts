@@ -96,6 +96,21 @@ describe('stored responses (store: true, the default)', () => {
     expect(gone).toBeInstanceOf(OpenAI.NotFoundError);
   });
 
+  it('keeps the sealed reasoning, shown on GET only with include=reasoning.encrypted_content', async () => {
+    const created = await gw.openai.responses.create({
+      model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+      reasoning: { effort: 'low' },
+      input: 'think first',
+    });
+    expect(created.output[0]).not.toHaveProperty('encrypted_content');
+    const plain = await gw.openai.responses.retrieve(created.id);
+    expect(plain.output[0]).not.toHaveProperty('encrypted_content');
+    const revealed = await gw.openai.responses.retrieve(created.id, {
+      include: ['reasoning.encrypted_content'],
+    });
+    expect(revealed.output[0]).toMatchObject({ type: 'reasoning', encrypted_content: expect.any(String) });
+  });
+
   it('keeps nothing with store: false', async () => {
     const res = await gw.openai.responses.create({ model: HAIKU, input: 'forget me', store: false });
     await expect(gw.openai.responses.retrieve(res.id)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
