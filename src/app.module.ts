@@ -16,6 +16,7 @@ import { ModelsModule } from './models/models.module';
 import { ProvidersModule } from './providers/providers.module';
 import { ResilienceModule } from './resilience/resilience.module';
 import { TracingModule } from './tracing/tracing.module';
+import { ResponsesModule } from './responses/responses.module';
 import { UsageModule } from './usage/usage.module';
 
 @Module({})
@@ -39,6 +40,7 @@ export class AppModule {
         CompletionsModule,
         ModelsModule,
         EmbeddingsModule,
+        ResponsesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: OpenAIExceptionFilter }],
     };

@@ -224,6 +224,13 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     embeddingConcurrency: env.EMBEDDING_CONCURRENCY ?? 8,
     embeddingTokenEncoding: env.EMBEDDING_TOKEN_ENCODING ?? 'cl100k_base',
     limits: limits(env, upstreamTimeoutMs),
+    redisUrl: env.REDIS_URL,
+    responses: {
+      encryptionKey: env.RESPONSES_ENCRYPTION_KEY,
+      storeTtlMs: (env.RESPONSES_STORE_TTL_SECONDS ?? 86_400) * 1000,
+      storeMaxEntries: env.RESPONSES_STORE_MAX_ENTRIES ?? 10_000,
+      storeMaxBytes: env.RESPONSES_STORE_MAX_BYTES ?? 256 * 1024 * 1024,
+    },
   };
 }
 

@@ -154,7 +154,7 @@ export class EnvironmentVariables {
   /** Tokenizer that turns token-array `input` back into text. */
   @IsOptional() @IsIn(TOKEN_ENCODINGS) EMBEDDING_TOKEN_ENCODING?: TokenEncodingName;
 
-  /** Redis shared by every replica for the per-key counters (`redis://…`, `rediss://…`). */
+  /** Redis shared by every replica: per-key counters and stored Responses (`redis://…`, `rediss://…`). */
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
@@ -176,4 +176,11 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) MAX_INFLIGHT_REQUESTS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) MAX_QUEUED_REQUESTS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) QUEUE_TIMEOUT_MS?: number;
+  /** Secret that seals Responses reasoning (`encrypted_content`); the same on every replica. */
+  @IsOptional() @IsString() @MinLength(32) RESPONSES_ENCRYPTION_KEY?: string;
+  /** Stored Responses (`store: true`) are kept this long. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) RESPONSES_STORE_TTL_SECONDS?: number;
+  /** In-memory store bounds (without REDIS_URL): most responses, and most bytes of their JSON. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) RESPONSES_STORE_MAX_ENTRIES?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) RESPONSES_STORE_MAX_BYTES?: number;
 }

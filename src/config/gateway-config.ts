@@ -90,6 +90,15 @@ export interface GatewayConfig {
   embeddingConcurrency: number;
   embeddingTokenEncoding: TokenEncodingName;
   limits: LimitsConfig;
+  /** Redis shared by the replicas (stored Responses; the limits keep their own connection to it). */
+  redisUrl?: string;
+  responses: {
+    /** Seals reasoning in `encrypted_content`; undefined: a random key per process (see the README). */
+    encryptionKey?: string;
+    storeTtlMs: number;
+    storeMaxEntries: number;
+    storeMaxBytes: number;
+  };
 }
 
 /** One MODEL_API rule: models matching `pattern` (`*` = anything) are served through `api`. */

@@ -2,17 +2,32 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { CompletionUsage } from '../openai/chat/chat-response.types';
 import { ChatStream } from '../openai/chat/response/chat-stream';
+import type { ResponseUsage } from '../openai/responses/dto/response-object.types';
+import { ResponseStream } from '../openai/responses/stream/response-stream';
 import type { UsageRecord } from './usage-record';
 import { UsageRecorder } from './usage.recorder';
 
-/** Responses that report usage the OpenAI way (chat completions, embeddings). */
+/** Responses that report usage the OpenAI way (chat completions, embeddings, Responses). */
 interface WithUsage {
   object: string;
-  usage?: Partial<CompletionUsage>;
+  usage?: Partial<CompletionUsage> | ResponseUsage | null;
 }
 
 const endpointOf = (object: string): UsageRecord['endpoint'] =>
-  object === 'list' ? 'embeddings' : 'chat.completions';
+  object === 'list' ? 'embeddings' : object === 'response' ? 'responses' : 'chat.completions';
+
+/** The Responses API's usage in chat's terms (the same counts under other names). */
+const fromResponseUsage = (u: ResponseUsage | null | undefined): Partial<CompletionUsage> | undefined =>
+  u
+    ? {
+        prompt_tokens: u.input_tokens,
+        completion_tokens: u.output_tokens,
+        prompt_tokens_details: {
+          cached_tokens: u.input_tokens_details.cached_tokens,
+          cache_write_tokens: u.input_tokens_details.cache_write_tokens,
+        },
+      }
+    : undefined;
 
 /**
  * Sees every completed request's usage: a JSON response's `usage` when the handler returns it, a stream's
@@ -53,10 +68,30 @@ export class UsageTracker {
         );
         telemetry?.release();
       });
+    } else if (result instanceof ResponseStream) {
+      telemetry?.hold();
+      result.onSettled((outcome) => {
+        this.recorder.record(
+          toRecord(
+            base,
+            'responses',
+            true,
+            fromResponseUsage(outcome.usage),
+            outcome.error ? 'error' : 'ok',
+            ctx.startedAt,
+          ),
+          telemetry,
+        );
+        telemetry?.release();
+      });
     } else if (result !== null && typeof result === 'object' && 'usage' in result) {
       const r = result as WithUsage;
+      const usage =
+        r.object === 'response'
+          ? fromResponseUsage(r.usage as ResponseUsage)
+          : (r.usage as Partial<CompletionUsage> | undefined);
       this.recorder.record(
-        toRecord(base, endpointOf(r.object), false, r.usage, 'ok', ctx.startedAt),
+        toRecord(base, endpointOf(r.object), false, usage, 'ok', ctx.startedAt),
         telemetry,
       );
     }

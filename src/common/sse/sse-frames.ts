@@ -13,3 +13,18 @@ export const SSE_HEADERS: Readonly<Record<string, string>> = {
   // Tells nginx-style proxies not to buffer the stream.
   'x-accel-buffering': 'no',
 };
+
+/** How one SSE dialect writes its events: OpenAI chat's `data:` frames, or the Responses API's named events. */
+export interface SseFraming<T> {
+  frame(chunk: T): string;
+  /** Written after the last chunk ('' when the dialect has no end marker). */
+  done: string;
+  /** Written instead of `done` when the stream fails after its first byte. */
+  error(body: OpenAIErrorBody): string;
+}
+
+export const OPENAI_CHAT_FRAMING: SseFraming<unknown> = {
+  frame: (chunk) => sseData(JSON.stringify(chunk)),
+  done: SSE_DONE,
+  error: sseError,
+};

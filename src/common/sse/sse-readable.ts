@@ -2,14 +2,14 @@ import { Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import type { RequestTelemetry } from '../../metrics/request-telemetry';
 import { toApiError } from '../errors/to-api-error';
-import { SSE_DONE, SSE_KEEPALIVE, sseData, sseError } from './sse-frames';
+import { OPENAI_CHAT_FRAMING, SSE_KEEPALIVE, SseFraming } from './sse-frames';
 
 /** A stream of JSON-able chunks that can be told to stop its upstream. */
 export interface SseSource<T> extends AsyncIterable<T> {
   cancel(): void;
 }
 
-export interface SseOptions {
+export interface SseOptions<T = unknown> {
   /** While nothing else is sent for this long, a keep-alive frame is sent (0 or absent: never). */
   keepAliveMs?: number;
   /**
@@ -19,6 +19,8 @@ export interface SseOptions {
   keepAliveFrame?: string;
   /** Told when the stream opens, writes its first event and ends (open streams, time to first token). */
   telemetry?: RequestTelemetry;
+  /** How chunks, the end and a late error are written (chat's `data:` frames and `[DONE]` by default). */
+  framing?: SseFraming<T>;
 }
 
 /** Frames waiting beyond this many characters are handed on without waiting for the batch to close. */
@@ -46,13 +48,15 @@ export class SseReadable<T> extends Readable {
   private keepAliveTimer: NodeJS.Timeout | undefined;
   private readonly keepAliveFrame: string;
   private readonly telemetry?: RequestTelemetry;
+  private readonly framing: SseFraming<T>;
 
   constructor(
     private readonly source: SseSource<T>,
     private readonly requestId: string,
-    options: SseOptions = {},
+    options: SseOptions<T> = {},
   ) {
     super();
+    this.framing = options.framing ?? OPENAI_CHAT_FRAMING;
     this.chunks = source[Symbol.asyncIterator]();
     this.telemetry = options.telemetry;
     this.telemetry?.streamStarted();
@@ -125,12 +129,12 @@ export class SseReadable<T> extends Readable {
         if (next.done) {
           this.telemetry?.streamEnded(performance.now());
           this.finished = true;
-          this.enqueue(SSE_DONE);
+          this.enqueue(this.framing.done);
           return;
         }
         const t = this.telemetry;
         if (t !== undefined && t.firstEventAt === 0) t.firstEventAt = performance.now();
-        this.enqueue(sseData(JSON.stringify(next.value)));
+        this.enqueue(this.framing.frame(next.value));
       }
     } catch (err) {
       if (this.destroyed) return;
@@ -144,7 +148,7 @@ export class SseReadable<T> extends Readable {
         });
       }
       this.finished = true;
-      this.enqueue(sseError(error.toBody()));
+      this.enqueue(this.framing.error(error.toBody()));
     } finally {
       this.pumping = false;
     }

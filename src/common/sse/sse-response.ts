@@ -10,7 +10,7 @@ export function sseResponse<T>(
   source: SseSource<T>,
   request: FastifyRequest,
   reply: FastifyReply,
-  options: SseOptions = {},
+  options: SseOptions<T> = {},
 ): SseReadable<T> {
   void reply.headers(SSE_HEADERS);
   return new SseReadable<T>(source, String(request.id), { telemetry: request.telemetry, ...options });

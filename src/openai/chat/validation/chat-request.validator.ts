@@ -9,6 +9,7 @@ import {
   requireString,
   wrongType,
 } from '../../../common/validation/checks';
+import { validateMetadata } from '../../../common/validation/metadata';
 import type { ChatCompletionRequest } from '../chat-request.types';
 import { validateMessage } from './message.validator';
 import { validateResponseFormat, validateToolChoice, validateTools } from './tools.validator';
@@ -23,19 +24,6 @@ function validateStop(value: unknown): void {
   value.forEach((s, i) => {
     if (typeof s !== 'string') throw wrongType(`stop[${i}]`, 'a string', s);
   });
-}
-
-function validateMetadata(value: unknown): void {
-  if (value === undefined || value === null) return;
-  if (!isObject(value)) throw wrongType('metadata', 'an object', value);
-  const entries = Object.entries(value);
-  if (entries.length > 16)
-    throw invalidRequest(
-      "Invalid 'metadata': at most 16 key-value pairs are allowed.",
-      'metadata',
-      'invalid_value',
-    );
-  for (const [k, v] of entries) if (typeof v !== 'string') throw wrongType(`metadata.${k}`, 'a string', v);
 }
 
 /** OpenAI parameters Bedrock has no use for: still type-checked, so a malformed request is not silently accepted. */

@@ -9,9 +9,7 @@ import {
   requireString,
   wrongType,
 } from '../../../common/validation/checks';
-
-/** Bedrock's tool-name rule (ToolSpecification.name: [a-zA-Z0-9_-]{1,64}); OpenAI's is the same. */
-const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+import { requireToolName } from '../../../common/validation/tool-name';
 
 export function validateTools(value: unknown): void {
   const tools = requireArray(value, 'tools');
@@ -20,14 +18,7 @@ export function validateTools(value: unknown): void {
     const tool = requireObject(tools[i], `tools[${i}]`);
     if (tool.type !== 'function') throw invalidValue(`tools[${i}].type`, tool.type, ['function']);
     const fn = requireObject(tool.function, `tools[${i}].function`);
-    const name = requireString(fn.name, `tools[${i}].function.name`, { nonEmpty: true });
-    if (!TOOL_NAME.test(name)) {
-      throw invalidRequest(
-        `Invalid 'tools[${i}].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{1,64}$'.`,
-        `tools[${i}].function.name`,
-        'invalid_value',
-      );
-    }
+    const name = requireToolName(fn.name, `tools[${i}].function.name`);
     if (names.has(name))
       throw invalidRequest(
         `Duplicate tool name '${name}' in 'tools'.`,
