@@ -1,4 +1,5 @@
 import type { CatalogModel } from '../catalog/catalog.types';
+import { accountCache } from '../generation/cache.accounting';
 import { EMBEDDERS } from '../generation/embeddings/embed.registry';
 import { NATIVE_CHAT } from '../generation/native/native.registry';
 import type { NativeChatAdapter, NativeContext } from '../generation/native/native.types';
@@ -10,7 +11,7 @@ import { resolveRuntimeModel, UNSUPPORTED_FOR_STREAMING } from '../validation/mo
 import { checkNativeBody, parseNativeJson } from '../validation/native-schema';
 import { validateShape } from '../validation/shape.validator';
 import { validationError } from './engine.errors';
-import type { EngineOptions, EngineResult, StreamEvent } from './engine.types';
+import type { EngineOptions, EngineResult, EngineState, StreamEvent } from './engine.types';
 import type { RuntimeRequest } from './engine.types';
 import { signingRegion } from './request.region';
 
@@ -46,6 +47,7 @@ function invokeChat(
   model: CatalogModel,
   body: Record<string, unknown>,
   req: RuntimeRequest,
+  state: EngineState,
   options: EngineOptions,
   stream: boolean,
 ): EngineResult {
@@ -58,11 +60,18 @@ function invokeChat(
     thinkingBudget: turn.thinkingBudget,
   });
   const reply = applyLimits(planned, turn.maxTokens, turn.stopSequences);
+  const items = promptItems(turn.request);
+  const chat = model.chat;
+  const cache =
+    chat?.promptCaching && items.some((i) => i.cacheTtl !== undefined)
+      ? accountCache(items, model.modelId, chat.cacheMinTokens, state)
+      : undefined;
   const ctx: NativeContext = {
     model,
     rawBody: req.body,
-    inputTokens: sumTokens(promptItems(turn.request)),
+    inputTokens: sumTokens(items),
     outputTokens: reply.outputTokens,
+    cache,
   };
   const headers = tokenHeaders(ctx.inputTokens, ctx.outputTokens);
   if (!stream)
@@ -76,7 +85,12 @@ function invokeChat(
 }
 
 /** InvokeModel and InvokeModelWithResponseStream: model-native bodies per family (wire doc §8). */
-export function handleInvoke(req: RuntimeRequest, options: EngineOptions, stream: boolean): EngineResult {
+export function handleInvoke(
+  req: RuntimeRequest,
+  state: EngineState,
+  options: EngineOptions,
+  stream: boolean,
+): EngineResult {
   validateShape(
     stream ? 'InvokeModelWithResponseStream' : 'InvokeModel',
     undefined,
@@ -102,5 +116,5 @@ export function handleInvoke(req: RuntimeRequest, options: EngineOptions, stream
   const adapter = NATIVE_CHAT[model.family];
   if (!adapter) throw validationError(BAD_CONTENT_TYPE);
   checkNativeBody(body, adapter.spec);
-  return invokeChat(adapter, model, body, req, options, stream);
+  return invokeChat(adapter, model, body, req, state, options, stream);
 }
