@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AnthropicModule } from './anthropic/anthropic.module';
 import { AuthModule } from './auth/auth.module';
 import { BedrockModule } from './bedrock/bedrock.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -9,6 +10,7 @@ import { OpenAIExceptionFilter } from './common/filters/openai-exception.filter'
 import { GatewayConfigModule } from './config/config.module';
 import type { GatewayConfig } from './config/gateway-config';
 import { HealthModule } from './health/health.module';
+import { MessagesModule } from './messages/messages.module';
 import { ModelsModule } from './models/models.module';
 import { ProvidersModule } from './providers/providers.module';
 import { UsageModule } from './usage/usage.module';
@@ -27,6 +29,8 @@ export class AppModule {
         ProvidersModule,
         UsageModule,
         ChatModule,
+        AnthropicModule,
+        MessagesModule,
         ModelsModule,
         EmbeddingsModule,
       ],

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { isAnthropicRequest } from '../anthropic/anthropic-route';
 import { ApiError } from '../common/errors/api-error';
 import { ApiKeyStore } from './api-key.store';
 import { IS_PUBLIC } from './public.decorator';
@@ -14,7 +15,11 @@ declare module 'fastify' {
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-/** Global guard: every route needs `Authorization: Bearer <key>` unless marked {@link Public}. */
+/**
+ * Global guard: every route needs `Authorization: Bearer <key>` unless marked {@link Public}. Anthropic's SDKs
+ * send the key as `x-api-key` instead (Claude Code's ANTHROPIC_AUTH_TOKEN as Bearer): the same keys, the same
+ * identities.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
@@ -27,7 +32,12 @@ export class ApiKeyGuard implements CanActivate {
       return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const header = request.headers.authorization;
+    const apiKey = request.headers['x-api-key'];
+    if (!header && typeof apiKey === 'string' && apiKey.trim() !== '') return this.admit(request, apiKey.trim());
     if (!header) {
+      if (isAnthropicRequest(request)) {
+        throw new ApiError(401, 'x-api-key header is required', { type: 'authentication_error' });
+      }
       // OpenAI's own wording, which client libraries and users recognise.
       throw new ApiError(
         401,
@@ -46,6 +56,10 @@ export class ApiKeyGuard implements CanActivate {
         },
       );
     }
+    return this.admit(request, presented);
+  }
+
+  private admit(request: FastifyRequest, presented: string): boolean {
     if (!this.keys.loaded) {
       throw new ApiError(503, 'The gateway has not loaded its API keys yet; try again shortly.', {
         code: 'keys_not_loaded',

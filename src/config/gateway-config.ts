@@ -45,6 +45,8 @@ export interface GatewayConfig {
   allowedModels?: string[];
   /** Extra model names clients may use, each mapped to the model id it stands for. */
   modelAliases: Record<string, string>;
+  /** ANTHROPIC_MODEL_MAP: Anthropic model names or tiers (`opus`, `sonnet`, `haiku`) → Bedrock model ids. */
+  anthropicModelMap: Record<string, string>;
   embeddingConcurrency: number;
   embeddingTokenEncoding: TokenEncodingName;
 }

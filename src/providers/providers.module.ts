@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { AnthropicNativeRelay } from '../inference/anthropic-native';
 import { AdapterRegistry } from './adapter.registry';
 import { CHAT_ADAPTERS, ChatAdapter } from './chat-adapter';
 import { ClaudeAdapter } from './families/claude/claude.adapter';
+import { ClaudeMessagesRelay } from './families/claude/messages/claude.messages-relay';
 import { CohereAdapter } from './families/cohere/cohere.adapter';
 import { DeepSeekAdapter } from './families/deepseek/deepseek.adapter';
 import { GenericConverseAdapter } from './families/generic/generic.adapter';
@@ -28,7 +30,9 @@ const FAMILY_ADAPTERS = [
     ...FAMILY_ADAPTERS,
     { provide: CHAT_ADAPTERS, inject: FAMILY_ADAPTERS, useFactory: (...adapters: ChatAdapter[]) => adapters },
     AdapterRegistry,
+    // Claude's native body is Anthropic's Messages format: the Anthropic dialect's lossless shortcut.
+    { provide: AnthropicNativeRelay, useClass: ClaudeMessagesRelay },
   ],
-  exports: [AdapterRegistry],
+  exports: [AdapterRegistry, AnthropicNativeRelay],
 })
 export class ProvidersModule {}

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
+import type { ApiError } from '../errors/api-error';
 import { toApiError } from '../errors/to-api-error';
 import { SSE_DONE, sseData, sseError } from './sse-frames';
 
@@ -7,6 +8,20 @@ import { SSE_DONE, sseData, sseError } from './sse-frames';
 export interface SseSource<T> extends AsyncIterable<T> {
   cancel(): void;
 }
+
+/** How one client protocol frames its events: OpenAI's `data:` lines and `[DONE]`, Anthropic's named events. */
+export interface SseFraming<T> {
+  frame(chunk: T): string;
+  /** Written after the last chunk ('' for none). */
+  end: string;
+  error(error: ApiError, requestId: string): string;
+}
+
+export const OPENAI_FRAMING: SseFraming<unknown> = {
+  frame: (chunk) => sseData(JSON.stringify(chunk)),
+  end: SSE_DONE,
+  error: (error) => sseError(error.toBody()),
+};
 
 /** Frames waiting beyond this many characters are handed on without waiting for the batch to close. */
 const MAX_BATCH_CHARS = 64 * 1024;
@@ -34,6 +49,7 @@ export class SseReadable<T> extends Readable {
   constructor(
     private readonly source: SseSource<T>,
     private readonly requestId: string,
+    private readonly framing: SseFraming<T> = OPENAI_FRAMING,
   ) {
     super();
     this.chunks = source[Symbol.asyncIterator]();
@@ -79,10 +95,10 @@ export class SseReadable<T> extends Readable {
         if (this.destroyed) return;
         if (next.done) {
           this.finished = true;
-          this.enqueue(SSE_DONE);
+          this.enqueue(this.framing.end);
           return;
         }
-        this.enqueue(sseData(JSON.stringify(next.value)));
+        this.enqueue(this.framing.frame(next.value));
       }
     } catch (err) {
       if (this.destroyed) return;
@@ -96,7 +112,7 @@ export class SseReadable<T> extends Readable {
         });
       }
       this.finished = true;
-      this.enqueue(sseError(error.toBody()));
+      this.enqueue(this.framing.error(error, this.requestId));
     } finally {
       this.pumping = false;
     }

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SSE_HEADERS } from './sse-frames';
-import { SseReadable, SseSource } from './sse-readable';
+import { OPENAI_FRAMING, SseFraming, SseReadable, SseSource } from './sse-readable';
 
 /**
  * Answers with server-sent events: the SSE headers on the reply and the readable Fastify pipes. Called only
@@ -10,7 +10,8 @@ export function sseResponse<T>(
   source: SseSource<T>,
   request: FastifyRequest,
   reply: FastifyReply,
+  framing: SseFraming<T> = OPENAI_FRAMING,
 ): SseReadable<T> {
   void reply.headers(SSE_HEADERS);
-  return new SseReadable<T>(source, String(request.id));
+  return new SseReadable<T>(source, String(request.id), framing);
 }
