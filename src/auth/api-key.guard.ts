@@ -33,7 +33,8 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const header = request.headers.authorization;
     const apiKey = request.headers['x-api-key'];
-    if (!header && typeof apiKey === 'string' && apiKey.trim() !== '') return this.admit(request, apiKey.trim());
+    if (!header && typeof apiKey === 'string' && apiKey.trim() !== '')
+      return this.admit(request, apiKey.trim());
     if (!header) {
       if (isAnthropicRequest(request)) {
         throw new ApiError(401, 'x-api-key header is required', { type: 'authentication_error' });

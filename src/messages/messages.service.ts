@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AnthropicModelNames } from '../anthropic/model-names/anthropic-model-names';
 import { inlineRemoteImages, ImageFetch } from '../anthropic/media/inline-remote-images';
+import { foldSystemMessages } from '../anthropic/request/fold-system-messages';
 import type { AnthropicMessagesRequest } from '../anthropic/anthropic-request.types';
 import { AddressPolicy } from '../chat/media/remote/address-policy';
 import { RemoteImageFetcher } from '../chat/media/remote/remote-image.fetcher';
@@ -89,6 +90,7 @@ export class MessagesService {
         },
       );
     }
+    foldSystemMessages(req);
     await inlineRemoteImages(req.messages as unknown as AnthropicJson[], this.fetchImage, ctx.signal);
     return { body: req, model, requestedModel: req.model, betas: betasOf(betaHeader) };
   }

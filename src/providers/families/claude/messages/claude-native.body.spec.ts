@@ -16,6 +16,8 @@ function claudeCodeBody(): Record<string, unknown> {
     system: [
       { type: 'text', text: 'x-anthropic-billing-header: cc_version=2.1.332; cc_entrypoint=sdk-cli;' },
       { type: 'text', text: 'You are a Claude agent.', cache_control: { type: 'ephemeral' } },
+      // Claude Code's trailing system-role message, as the dialect folds it in (fold-system-messages.ts).
+      { type: 'text', text: '# Environment', cache_control: { type: 'ephemeral' } },
     ],
     tools: [
       { name: 'Read', description: 'Read a file', input_schema: { type: 'object' } },
@@ -28,11 +30,6 @@ function claudeCodeBody(): Record<string, unknown> {
           { type: 'text', text: '<system-reminder>rules</system-reminder>' },
           { type: 'text', text: 'Say hello' },
         ],
-      },
-      {
-        role: 'system',
-        content: [{ type: 'text', text: '# Environment', cache_control: { type: 'ephemeral' } }],
-        output_config: { effort: 'medium' },
       },
     ],
   };
@@ -119,31 +116,6 @@ describe('buildClaudeNativeBody', () => {
       'anthropic.claude-sonnet-4-5-20250929-v1:0',
     );
     expect(small.body.thinking).toEqual({ type: 'enabled', budget_tokens: 2999 });
-  });
-
-  it('merges turns a folded system message left side by side', () => {
-    const { body } = build(
-      {
-        max_tokens: 100,
-        messages: [
-          { role: 'user', content: 'one' },
-          { role: 'system', content: 'mid-conversation rule' },
-          { role: 'user', content: [{ type: 'text', text: 'two' }] },
-        ],
-      },
-      'anthropic.claude-3-haiku-20240307-v1:0',
-      { betas: [] },
-    );
-    expect(body.system).toEqual([{ type: 'text', text: 'mid-conversation rule' }]);
-    expect(body.messages).toEqual([
-      {
-        role: 'user',
-        content: [
-          { type: 'text', text: 'one' },
-          { type: 'text', text: 'two' },
-        ],
-      },
-    ]);
   });
 
   it('refuses server tools by name and keeps client-side Anthropic tools', () => {

@@ -1,7 +1,6 @@
 import type { ChatCapabilities } from '../../../../catalog/model-capabilities.types';
 import type { ClaudeNativeProfile } from './claude-native.profiles';
 import { prepareTools } from './claude-native.tools';
-import { foldSystemMessages } from './fold-system-messages';
 
 type Json = Record<string, unknown>;
 
@@ -86,11 +85,14 @@ export function buildClaudeNativeBody(input: NativeBodyInput): NativeBody {
     notes.push(`max_tokens ${String(req.max_tokens)} → ${maxTokens}`);
   out.max_tokens = maxTokens;
 
-  const folded = foldSystemMessages(req.system, req.messages as Json[]);
-  if (folded.messages.length !== (req.messages as Json[]).length) notes.push('system-role messages → system');
+  // System-role messages were folded into `system` by the dialect (anthropic/request/fold-system-messages.ts).
   const caching = chat.promptCaching;
-  if (folded.system.length > 0) out.system = caching ? folded.system : stripCacheControl(folded.system);
-  out.messages = caching ? folded.messages : stripMessageCaching(folded.messages);
+  const system =
+    typeof req.system === 'string'
+      ? [{ type: 'text', text: req.system }]
+      : (req.system as Json[] | undefined);
+  if (system && system.length > 0) out.system = caching ? system : stripCacheControl(system);
+  out.messages = caching ? req.messages : stripMessageCaching(req.messages as Json[]);
   if (!caching) notes.push('cache_control (no prompt caching on this model)');
 
   for (const field of PLAIN_FIELDS) if (req[field] !== undefined) out[field] = req[field];
@@ -102,7 +104,7 @@ export function buildClaudeNativeBody(input: NativeBodyInput): NativeBody {
   const userId = (req.metadata as Json | undefined)?.user_id;
   if (typeof userId === 'string') out.metadata = { user_id: userId };
 
-  const effort = ((req.output_config as Json | undefined)?.effort as string | undefined) ?? folded.effort;
+  const effort = (req.output_config as Json | undefined)?.effort as string | undefined;
   applyThinking(out, req.thinking as Json | undefined, effort, input, notes);
   if (
     effort !== undefined &&
