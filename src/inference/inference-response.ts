@@ -28,4 +28,9 @@ export interface InferenceResponse {
 export interface InferenceStream extends AsyncIterable<ConverseStreamOutput> {
   /** The Bedrock modelId that answers. */
   readonly modelId: string;
+  /**
+   * Stops the Bedrock call at once (the client went away, or the dialect stopped reading); safe to call more
+   * than once. Breaking out of the iteration does the same, but cannot interrupt a pending read.
+   */
+  cancel?(reason?: unknown): void;
 }
