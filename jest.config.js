@@ -27,6 +27,7 @@ module.exports = {
         '<rootDir>/src/**/*.spec.ts',
         '<rootDir>/emulator/**/*.spec.ts',
         '<rootDir>/bench/**/*.spec.ts',
+        '<rootDir>/scripts/**/*.spec.ts',
       ],
     },
     // The same end-to-end suite once per Bedrock transport: the default (lean) and the stock SDK client.

@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AnthropicModule } from './anthropic/anthropic.module';
 import { AuthModule } from './auth/auth.module';
 import { BedrockModule } from './bedrock/bedrock.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -29,7 +28,6 @@ export class AppModule {
         ProvidersModule,
         UsageModule,
         ChatModule,
-        AnthropicModule,
         MessagesModule,
         ModelsModule,
         EmbeddingsModule,

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildShapeTable, type ServiceModel } from './shape-table.builder';
 import committed from '../src/validation/shapes.table.json';
 
@@ -50,11 +51,61 @@ describe('buildShapeTable', () => {
   });
 });
 
-const SERVICE_MODEL = '/work/shared/specs/bedrock-runtime.service-2.json';
+/**
+ * The official service model, where a checkout of the project's shared material sits beside the repository
+ * (`shared/specs/` in the repository's parent or grandparent folder): then the committed table must be
+ * exactly what the builder makes of it, constraints included.
+ */
+function findServiceModel(): string | undefined {
+  for (const up of ['..', join('..', '..')]) {
+    const candidate = join(__dirname, '..', '..', up, 'shared', 'specs', 'bedrock-runtime.service-2.json');
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
 const ops = Object.keys(committed.operations);
+const serviceModel = findServiceModel();
 
-// Only where the official model is available (not on a user's clone): the committed table must be current.
-(existsSync(SERVICE_MODEL) ? it : it.skip)('matches the committed shapes.table.json', () => {
-  const model = JSON.parse(readFileSync(SERVICE_MODEL, 'utf8')) as ServiceModel;
+(serviceModel ? it : it.skip)('matches the committed shapes.table.json (official service model)', () => {
+  const model = JSON.parse(readFileSync(serviceModel!, 'utf8')) as ServiceModel;
   expect(buildShapeTable(model, ops, committed.source)).toEqual(committed);
+});
+
+type SdkSchema = [number, string, string, unknown, string[], ...unknown[]];
+
+// Everywhere (CI, every clone): the service model the installed AWS SDK carries (its member lists of every
+// structure and union) must agree with the committed table — a Bedrock API change picked up by an SDK upgrade
+// shows here as a member the table lacks or one it has that Bedrock no longer knows.
+it('agrees with the service model the installed @aws-sdk/client-bedrock-runtime carries', () => {
+  const sdk = require('@aws-sdk/client-bedrock-runtime') as Record<string, unknown>;
+  // Members bound to the URI, headers or the raw payload (InvokeModel's `body`) are not body shapes.
+  const bound = new Set([
+    'body',
+    ...Object.values(committed.operations).flatMap((op) => [
+      ...Object.keys(op.labels),
+      ...Object.keys(op.headers),
+    ]),
+  ]);
+  let compared = 0;
+  for (const [name, shape] of Object.entries(committed.shapes) as [
+    string,
+    { type: string; members?: Record<string, string> },
+  ][]) {
+    if (shape.type !== 'structure' && shape.type !== 'union') continue;
+    const schema = sdk[`${name}$`] as SdkSchema | undefined;
+    if (!Array.isArray(schema)) continue;
+    compared++;
+    const sdkMembers = schema[4];
+    const tableMembers = Object.keys(shape.members ?? {});
+    expect({ name, unknownToSdk: tableMembers.filter((m) => !sdkMembers.includes(m)) }).toEqual({
+      name,
+      unknownToSdk: [],
+    });
+    expect({ name, missing: sdkMembers.filter((m) => !tableMembers.includes(m) && !bound.has(m)) }).toEqual({
+      name,
+      missing: [],
+    });
+  }
+  // Most structures and unions are exported by the SDK; a handful are enough to make the check meaningful.
+  expect(compared).toBeGreaterThan(30);
 });

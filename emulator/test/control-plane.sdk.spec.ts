@@ -196,7 +196,7 @@ describe('control plane through the real BedrockClient (HTTP/1.1)', () => {
         type: 'APPLICATION',
         inferenceProfileName: application?.name,
       });
-      // The SDK encoded the ARN as one path label (wire doc §1.5).
+      // The SDK encoded the ARN as one path label (docs/bedrock-protocol.md §1.5).
       expect(emulator.requests().at(-1)?.path).toContain('application-inference-profile%2F');
     });
 

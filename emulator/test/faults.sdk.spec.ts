@@ -121,7 +121,7 @@ describe('faults through the real SDK', () => {
       expect(typeof error.originalMessage).toBe('string');
     });
 
-    it('as the very first frame, fails send() itself (wire doc §4.1)', async () => {
+    it('as the very first frame, fails send() itself (docs/bedrock-protocol.md §4.1)', async () => {
       emulator.faults.add({ kind: 'stream-error', exceptionType: 'throttlingException', afterEvents: 0 });
       const error = await caught(async () =>
         collect((await once().send(new ConverseStreamCommand(converseInput()))).stream),

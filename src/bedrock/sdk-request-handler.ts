@@ -4,7 +4,7 @@ import { Agent as HttpsAgent } from 'node:https';
 
 /**
  * The stock runtime client's request handler, tuned. The SDK's default for bedrock-runtime is an HTTP/2
- * handler that opens a session per request (`disableConcurrentStreams: true`, wire doc §0.1), the costliest
+ * handler that opens a session per request (`disableConcurrentStreams: true`, docs/bedrock-protocol.md §0.1), the costliest
  * of the options measured in `docs/performance.md`; a keep-alive HTTP/1.1 agent costs the least CPU per call,
  * and a connection cut mid-stream then fails the iteration instead of ending it quietly (emulator README).
  * The socket cap also replaces NodeHttpHandler's default of 50, which would queue long-held streams.

@@ -1,6 +1,6 @@
 import { buildCatalog } from './catalog.builder';
 import { CatalogSnapshot } from './catalog.snapshot';
-import { applicationProfile, embeddingModel, foundationModel, systemProfile } from './catalog.test-fixtures';
+import { applicationProfile, embeddingModel, foundationModel, systemProfile } from '../../test/support/fixtures/catalog.fixture';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 const SONNET_37 = 'anthropic.claude-3-7-sonnet-20250219-v1:0';
@@ -40,7 +40,7 @@ describe('buildCatalog', () => {
 
   it('lists a profile-only model through its profiles, linked to the base model', () => {
     const entries = buildCatalog({
-      // Bedrock answers INFERENCE_PROFILE for profile-only models; the SDK's enum lacks it (wire doc §7.1).
+      // Bedrock answers INFERENCE_PROFILE for profile-only models; the SDK's enum lacks it (docs/bedrock-protocol.md §7.1).
       models: [foundationModel(SONNET_37, { inferenceTypesSupported: ['INFERENCE_PROFILE' as 'ON_DEMAND'] })],
       profiles: [systemProfile(`us.${SONNET_37}`), systemProfile(`global.${SONNET_37}`)],
     });

@@ -26,7 +26,7 @@ const slug = (name: string): string => name.trim().toLowerCase().replace(/\s+/g,
 /**
  * Chat models must produce text and stream (the chat surface streams); embedding models are served only
  * where an adapter knows their native API (capability data). Retired models are gone from Bedrock's
- * runtime; ACTIVE and LEGACY still answer (wire doc §7.1).
+ * runtime; ACTIVE and LEGACY still answer (docs/bedrock-protocol.md §7.1).
  */
 function kindOf(m: FoundationModelSummary): ModelKind | undefined {
   if (!LIVE.has(m.modelLifecycle?.status ?? '')) return undefined;
@@ -38,7 +38,7 @@ function kindOf(m: FoundationModelSummary): ModelKind | undefined {
   return undefined;
 }
 
-/** The foundation model a profile routes to: every ARN in `models` names the same model (wire doc §7.3). */
+/** The foundation model a profile routes to: every ARN in `models` names the same model (docs/bedrock-protocol.md §7.3). */
 function baseModelIdOf(p: InferenceProfileSummary): string | undefined {
   const arn = p.models?.[0]?.modelArn;
   if (!arn) return undefined;
@@ -57,7 +57,7 @@ function profileEntry(p: InferenceProfileSummary, bases: Map<string, BaseModel>)
   if (!kind) return undefined;
   const application = p.type === 'APPLICATION';
   return {
-    // An application profile's bare id names nothing a runtime call understands; its ARN does (wire doc §1.5).
+    // An application profile's bare id names nothing a runtime call understands; its ARN does (docs/bedrock-protocol.md §1.5).
     id: application ? p.inferenceProfileArn : p.inferenceProfileId,
     source: application ? 'application-profile' : 'system-profile',
     arn: p.inferenceProfileArn,
@@ -86,7 +86,7 @@ export function buildCatalog({ models, profiles }: CatalogSources): CatalogEntry
     const kind = kindOf(m);
     const ownedBy = m.providerName ? slug(m.providerName) : providerOf(m.modelId);
     bases.set(m.modelId, { kind, ownedBy });
-    // Models reachable only through a profile reject direct calls (wire doc §2.1), so only their profiles list.
+    // Models reachable only through a profile reject direct calls (docs/bedrock-protocol.md §2.1), so only their profiles list.
     if (!kind || !m.inferenceTypesSupported?.includes('ON_DEMAND')) continue;
     add({
       id: m.modelId,

@@ -20,7 +20,7 @@ async function listProfiles(
   signal: AbortSignal,
 ): Promise<InferenceProfileSummary[]> {
   const out: InferenceProfileSummary[] = [];
-  // Every page: Bedrock pages this listing (wire doc §7.3) and its default page can be small.
+  // Every page: Bedrock pages this listing (docs/bedrock-protocol.md §7.3) and its default page can be small.
   let nextToken: string | undefined;
   do {
     const page = await client.send(new ListInferenceProfilesCommand({ typeEquals: type, nextToken }), {
@@ -33,7 +33,7 @@ async function listProfiles(
 }
 
 /**
- * Reads what the catalog is built from: ListFoundationModels (one unpaginated call, wire doc §7.1) and
+ * Reads what the catalog is built from: ListFoundationModels (one unpaginated call, docs/bedrock-protocol.md §7.1) and
  * ListInferenceProfiles for each enabled kind, all pages.
  */
 export async function fetchCatalogSources(

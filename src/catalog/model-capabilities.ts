@@ -16,6 +16,14 @@ interface Entry {
 }
 
 const defaults = data.familyDefaults as Record<ChatFamily, ChatCapabilities>;
+
+/** Every family the capability data knows (each needs exactly one adapter). */
+export const CHAT_FAMILIES: readonly ChatFamily[] = Object.keys(defaults);
+
+/** Every native embedding API the capability data names (each needs a family adapter that speaks it). */
+export const EMBEDDING_APIS: readonly string[] = [
+  ...new Set((data.models as Entry[]).flatMap((e) => (e.embedding ? [e.embedding.api] : []))),
+];
 // Longest prefix first, so the most specific entry wins.
 const entries = (data.models as Entry[]).slice().sort((a, b) => b.prefix.length - a.prefix.length);
 

@@ -1,19 +1,11 @@
-/** Converse-level families; each has one adapter in src/providers/families. */
-export type ChatFamily =
-  'claude' | 'nova' | 'llama' | 'mistral' | 'titan' | 'cohere' | 'deepseek' | 'generic';
-export const CHAT_FAMILIES: readonly ChatFamily[] = [
-  'claude',
-  'nova',
-  'llama',
-  'mistral',
-  'titan',
-  'cohere',
-  'deepseek',
-  'generic',
-];
+/**
+ * A model family's name, as the capability data writes it (`familyDefaults` keys, `models[].family`). Each
+ * has one adapter in src/providers/families/<family>/; the registry checks both lists match at boot.
+ */
+export type ChatFamily = string;
 
-/** Native embedding request/response formats (../shared/docs/bedrock-wire.md §8). */
-export type EmbeddingApi = 'titan-v1' | 'titan-v2' | 'cohere-v3' | 'cohere-v4' | 'nova';
+/** A native embedding request/response format (docs/bedrock-protocol.md, "Embeddings"), named by a family adapter. */
+export type EmbeddingApi = string;
 
 export type ToolChoiceKind = 'auto' | 'any' | 'tool';
 

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/config.validate';
 import { buildCatalog } from './catalog.builder';
 import { CatalogSnapshot } from './catalog.snapshot';
-import { embeddingModel, foundationModel, systemProfile } from './catalog.test-fixtures';
+import { embeddingModel, foundationModel, systemProfile } from '../../test/support/fixtures/catalog.fixture';
 import { ModelCatalog } from './model-catalog';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';

@@ -1,6 +1,6 @@
 /**
  * What a model string names, in the forms Bedrock accepts as a runtime `modelId`
- * (../shared/docs/bedrock-wire.md §1.5, §2.1).
+ * (docs/bedrock-protocol.md §1.5, §2.1).
  */
 export type ParsedModelId =
   | { kind: 'foundation'; baseModelId: string }

@@ -2,19 +2,19 @@ import { Body, Controller, HttpCode, Post, Req, Res, UseInterceptors } from '@ne
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contextFor } from '../common/context/request-context';
 import { UsageInterceptor } from '../usage/usage.interceptor';
-import { ChatService } from './chat.service';
-import type { ChatCompletionRequest } from './dto/chat-request.types';
-import type { ChatCompletion } from './dto/chat-response.types';
-import type { ChatStream } from './stream/chat-stream';
-import { SseInterceptor } from './stream/sse.interceptor';
-import { ChatRequestPipe } from './validation/chat-request.pipe';
+import { ChatCompletionsService } from '../openai/chat/chat-completions.service';
+import type { ChatCompletionRequest } from '../openai/chat/chat-request.types';
+import type { ChatCompletion } from '../openai/chat/chat-response.types';
+import type { ChatStream } from '../openai/chat/response/chat-stream';
+import { SseInterceptor } from '../openai/chat/response/sse.interceptor';
+import { ChatRequestPipe } from '../openai/chat/validation/chat-request.pipe';
 
 /** POST /v1/chat/completions (also under API_ROUTE_PREFIX). */
 @Controller('chat')
 // SSE outermost: it must see the ChatStream only after usage accounting has hooked into it.
 @UseInterceptors(SseInterceptor, UsageInterceptor)
 export class ChatController {
-  constructor(private readonly chat: ChatService) {}
+  constructor(private readonly chat: ChatCompletionsService) {}
 
   @Post('completions')
   @HttpCode(200)

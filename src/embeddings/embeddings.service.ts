@@ -7,9 +7,9 @@ import type { ResolvedModel } from '../catalog/resolved-model';
 import type { RequestContext } from '../common/context/request-context';
 import { ApiError } from '../common/errors/api-error';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway-config';
-import type { EmbeddingAdapter, EmbeddingOptions } from './adapters/embedding-adapter';
-import { embeddingAdapterFor } from './adapters/embedding-adapters';
-import { malformedResponse } from './adapters/response-checks';
+import type { EmbeddingAdapter, EmbeddingOptions } from '../providers/embeddings/embedding-adapter';
+import { malformedResponse } from '../providers/embeddings/response-checks';
+import { FamilyRegistry } from '../providers/family.registry';
 import { mapWithLimit } from '../common/concurrency/map-with-limit';
 import type { EmbeddingsRequest } from './dto/embeddings-request.types';
 import type { EmbeddingsResponse } from './dto/embeddings-response.types';
@@ -71,6 +71,7 @@ export class EmbeddingsService {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly resolver: ModelResolver,
     private readonly bedrock: BedrockClient,
+    private readonly families: FamilyRegistry,
   ) {}
 
   async create(req: EmbeddingsRequest, ctx: RequestContext): Promise<EmbeddingsResponse> {
@@ -82,7 +83,8 @@ export class EmbeddingsService {
     };
     ctx.modelId = model.modelId;
     const texts = embeddingTexts(req.input, this.config.embeddingTokenEncoding);
-    const adapter = embeddingAdapterFor(spec.api);
+    // The registry checked at boot that a family speaks every API the capability data names.
+    const adapter = this.families.embeddingAdapter(spec.api)!;
     const call = new UpstreamCall(ctx.signal, this.config.upstreamTimeoutMs);
     let results: BatchResult[];
     try {

@@ -1,9 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { GracefulShutdown } from './graceful-shutdown';
 import { HealthController } from './health.controller';
 import { ReadinessService } from './readiness.service';
 
-@Global()
 @Module({
   controllers: [HealthController],
   providers: [ReadinessService, GracefulShutdown],

@@ -43,6 +43,38 @@ export interface InferenceRequest {
   passThrough?: Record<string, unknown>;
   /** Anthropic beta flags the client asked for (header or body); the Claude family forwards those Bedrock accepts. */
   betas?: string[];
+  /**
+   * How the client's dialect names the fields the intents came from, so a 400 raised past the dialect (by a
+   * family or back-end) names the client's own field. Unset names default to OpenAI chat's.
+   */
+  fieldNames?: ClientFieldNames;
+}
+
+/** The client's names for the request fields the middle and the families may refuse. */
+export interface ClientFieldNames {
+  maxTokens?: string;
+  temperature?: string;
+  tools?: string;
+  toolChoice?: string;
+  reasoning?: string;
+  /** The structured-output schema. */
+  output?: string;
+  messages?: string;
+}
+
+const OPENAI_CHAT_NAMES: Required<ClientFieldNames> = {
+  maxTokens: 'max_tokens',
+  temperature: 'temperature',
+  tools: 'tools',
+  toolChoice: 'tool_choice',
+  reasoning: 'reasoning_effort',
+  output: 'response_format.json_schema.schema',
+  messages: 'messages',
+};
+
+/** The client's name of a field (OpenAI chat's when the dialect did not say). */
+export function fieldName(req: Pick<InferenceRequest, 'fieldNames'>, field: keyof ClientFieldNames): string {
+  return req.fieldNames?.[field] ?? OPENAI_CHAT_NAMES[field];
 }
 
 export type InferenceParams = Pick<

@@ -13,4 +13,18 @@ import type { InferenceResponse, InferenceStream } from './inference-response';
 export abstract class Inference {
   abstract complete(req: InferenceRequest, ctx: RequestContext): Promise<InferenceResponse>;
   abstract stream(req: InferenceRequest, ctx: RequestContext): Promise<InferenceStream>;
+
+  /**
+   * What input the model takes besides text, for a dialect that must decide before building the request
+   * (remote images are fetched only for a model that takes images). Resolves the model, so an unknown model
+   * is refused here already. The default says "everything" and lets {@link complete} judge.
+   */
+  accepts(_model: string): Promise<ModelInputs> {
+    return Promise.resolve({ images: true, documents: true });
+  }
+}
+
+export interface ModelInputs {
+  images: boolean;
+  documents: boolean;
 }

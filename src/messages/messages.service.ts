@@ -1,19 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AnthropicModelNames } from '../anthropic/model-names/anthropic-model-names';
-import { inlineRemoteImages, ImageFetch } from '../anthropic/media/inline-remote-images';
+import { inlineRemoteImages } from '../anthropic/media/inline-remote-images';
 import { foldSystemMessages } from '../anthropic/request/fold-system-messages';
 import type { AnthropicMessagesRequest } from '../anthropic/anthropic-request.types';
-import { AddressPolicy } from '../chat/media/remote/address-policy';
-import { RemoteImageFetcher } from '../chat/media/remote/remote-image.fetcher';
 import type { RequestContext } from '../common/context/request-context';
 import { ApiError } from '../common/errors/api-error';
-import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway-config';
 import {
   AnthropicJson,
   AnthropicNativeCall,
   AnthropicNativeRelay,
   AnthropicUsage,
 } from '../inference/anthropic-native';
+import { MediaService } from '../media/media.service';
 import { UsageRecorder } from '../usage/usage.recorder';
 import { MessagesStream } from './messages-stream';
 
@@ -33,22 +31,12 @@ export function betasOf(header: string | string[] | undefined): string[] {
  */
 @Injectable()
 export class MessagesService {
-  private readonly fetchImage: ImageFetch | undefined;
-
   constructor(
-    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
     private readonly names: AnthropicModelNames,
     private readonly relay: AnthropicNativeRelay,
+    private readonly media: MediaService,
     private readonly usage: UsageRecorder,
-  ) {
-    if (config.imageFetch.enabled) {
-      const fetcher = new RemoteImageFetcher(
-        new AddressPolicy(config.imageFetch.allowedHosts),
-        config.imageFetch.timeoutMs,
-      );
-      this.fetchImage = (url, param, signal) => fetcher.fetch(url, param, signal);
-    }
-  }
+  ) {}
 
   async create(
     req: AnthropicMessagesRequest,
@@ -91,7 +79,7 @@ export class MessagesService {
       );
     }
     foldSystemMessages(req);
-    await inlineRemoteImages(req.messages as unknown as AnthropicJson[], this.fetchImage, ctx.signal);
+    await inlineRemoteImages(req.messages as unknown as AnthropicJson[], this.media, ctx.signal);
     return { body: req, model, requestedModel: req.model, betas: betasOf(betaHeader) };
   }
 

@@ -1,38 +1,26 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
 import { AnthropicNativeRelay } from '../inference/anthropic-native';
-import { AdapterRegistry } from './adapter.registry';
-import { CHAT_ADAPTERS, ChatAdapter } from './chat-adapter';
-import { ClaudeAdapter } from './families/claude/claude.adapter';
+import { Inference } from '../inference/inference';
 import { ClaudeMessagesRelay } from './families/claude/messages/claude.messages-relay';
-import { CohereAdapter } from './families/cohere/cohere.adapter';
-import { DeepSeekAdapter } from './families/deepseek/deepseek.adapter';
-import { GenericConverseAdapter } from './families/generic/generic.adapter';
-import { LlamaAdapter } from './families/llama/llama.adapter';
-import { MistralAdapter } from './families/mistral/mistral.adapter';
-import { NovaAdapter } from './families/nova/nova.adapter';
-import { TitanAdapter } from './families/titan/titan.adapter';
+import { discoverFamilies } from './families/discover-families';
+import { FAMILY_ADAPTERS, FamilyRegistry } from './family.registry';
+import { BedrockInference } from './middle/bedrock-inference';
 
-/** Adding a family: one adapter class in families/<name>/, listed here, plus its entries in the capability data. */
-const FAMILY_ADAPTERS = [
-  ClaudeAdapter,
-  NovaAdapter,
-  LlamaAdapter,
-  MistralAdapter,
-  TitanAdapter,
-  CohereAdapter,
-  DeepSeekAdapter,
-  GenericConverseAdapter,
-];
-
-@Global()
+/**
+ * The middle and the back-ends: {@link Inference} (what dialects call) and the {@link FamilyRegistry} of
+ * family adapters (chat and embeddings), found in families/<name>/.
+ */
 @Module({
+  imports: [CatalogModule],
   providers: [
-    ...FAMILY_ADAPTERS,
-    { provide: CHAT_ADAPTERS, inject: FAMILY_ADAPTERS, useFactory: (...adapters: ChatAdapter[]) => adapters },
-    AdapterRegistry,
+    { provide: FAMILY_ADAPTERS, useFactory: discoverFamilies },
+    FamilyRegistry,
+    BedrockInference,
+    { provide: Inference, useExisting: BedrockInference },
     // Claude's native body is Anthropic's Messages format: the Anthropic dialect's lossless shortcut.
     { provide: AnthropicNativeRelay, useClass: ClaudeMessagesRelay },
   ],
-  exports: [AdapterRegistry, AnthropicNativeRelay],
+  exports: [Inference, FamilyRegistry, AnthropicNativeRelay],
 })
 export class ProvidersModule {}

@@ -1,9 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { UsageInterceptor } from './usage.interceptor';
 import { UsageRecorder } from './usage.recorder';
 import { UsageTracker } from './usage.tracker';
 
-@Global()
 @Module({
   providers: [UsageRecorder, UsageTracker, UsageInterceptor],
   exports: [UsageRecorder, UsageTracker, UsageInterceptor],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { CompletionUsage } from '../chat/dto/chat-response.types';
-import { ChatStream } from '../chat/stream/chat-stream';
+import type { CompletionUsage } from '../openai/chat/chat-response.types';
+import { ChatStream } from '../openai/chat/response/chat-stream';
 import type { UsageRecord } from './usage-record';
 import { UsageRecorder } from './usage.recorder';
 

@@ -1,7 +1,7 @@
 /**
  * Bedrock rejections the emulator reproduces, as data: each case is run against the engine directly
  * (rejections.spec.ts) and through the real AWS SDK against a running emulator (rejections.sdk.spec.ts).
- * `source` says where the expected message comes from: a wire-doc section (../shared/docs/bedrock-wire.md,
+ * `source` says where the expected message comes from: a wire-doc section (docs/bedrock-protocol.md,
  * itself citing public captures), a public issue thread, or "UNVERIFIED" where no capture was found.
  */
 import type { RuntimeOperation } from '../../src/engine/engine.types';

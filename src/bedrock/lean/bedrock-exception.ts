@@ -15,7 +15,7 @@ function exceptionClass(name: string): ExceptionClass | undefined {
 }
 
 /**
- * Builds the error the stock SDK client would throw for a Bedrock error (wire doc §6.2): an instance of the
+ * Builds the error the stock SDK client would throw for a Bedrock error (docs/bedrock-protocol.md §6.2): an instance of the
  * SDK's modeled class (`name`, `$fault`, `$metadata`, modeled members such as `originalStatusCode`), or for an
  * unmodeled name a `BedrockRuntimeServiceException` carrying that name, with `$fault` from the HTTP status.
  * The gateway's error table (`common/errors/bedrock-error.table.ts`) then maps both transports alike.
@@ -41,7 +41,7 @@ export function bedrockException(
 
 /**
  * An in-stream exception frame. Its `:exception-type` is the lowerCamel member of the operation's event union
- * (`throttlingException`, wire doc §4.1); only the members the operation models become typed errors.
+ * (`throttlingException`, docs/bedrock-protocol.md §4.1); only the members the operation models become typed errors.
  */
 export function streamException(
   exceptionType: string,

@@ -105,7 +105,7 @@ export class BedrockHttp {
     }
   }
 
-  /** Bedrock's error response (wire doc §6.2) as the SDK's exception: code from `x-amzn-errortype` or the body. */
+  /** Bedrock's error response (docs/bedrock-protocol.md §6.2) as the SDK's exception: code from `x-amzn-errortype` or the body. */
   private async errorFrom(
     exchange: UndiciExchange,
     res: { statusCode: number; headers: Record<string, string> },

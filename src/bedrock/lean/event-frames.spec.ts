@@ -5,7 +5,7 @@ import { decodeFrame, EventFrameSplitter } from './event-frames';
 const codec = new EventStreamCodec(toUtf8, fromUtf8);
 const text = (value: string) => ({ type: 'string' as const, value });
 
-// The reference vector from the wire doc §4.1 (made with @smithy/eventstream-codec).
+// The reference vector from the docs/bedrock-protocol.md §4.1 (made with @smithy/eventstream-codec).
 const DELTA =
   '0000009f00000057c37babff0b3a6576656e742d74797065070011636f6e74656e74426c6f636b44656c74610d3a636f6e74656e742d747970650700106170706c69636174696f6e2f6a736f6e0d3a6d6573736167652d747970650700056576656e747b22636f6e74656e74426c6f636b496e646578223a302c2264656c7461223a7b2274657874223a224869227d2c2270223a2261626364227df2ace5ff';
 

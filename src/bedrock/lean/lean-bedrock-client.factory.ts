@@ -15,7 +15,7 @@ export interface LeanTransportOptions {
 /**
  * Builds the lean transport from the same configuration the SDK reads: endpoint and region as the SDK resolves
  * them, SigV4 credentials from its default chain — or, when `AWS_BEARER_TOKEN_BEDROCK` is set (the SDK's own
- * variable for Bedrock API keys, wire doc §1.2), that bearer token.
+ * variable for Bedrock API keys, docs/bedrock-protocol.md §1.2), that bearer token.
  */
 export async function createLeanBedrockClient(options: LeanTransportOptions): Promise<LeanBedrockClient> {
   const endpoint = await resolveRuntimeEndpoint(options.region);

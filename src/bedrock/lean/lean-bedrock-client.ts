@@ -102,7 +102,7 @@ export class LeanBedrockClient extends BedrockClient {
       return {
         body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
         contentType: typeof contentType === 'string' ? contentType : 'application/json',
-        // Not modeled by the SDK; Bedrock sends them on InvokeModel (wire doc §2.3) and usage needs them.
+        // Not modeled by the SDK; Bedrock sends them on InvokeModel (docs/bedrock-protocol.md §2.3) and usage needs them.
         inputTokens: count(res.headers[TOKEN_HEADERS.input]),
         outputTokens: count(res.headers[TOKEN_HEADERS.output]),
       };
@@ -115,7 +115,7 @@ export class LeanBedrockClient extends BedrockClient {
   ): Promise<AsyncIterable<InvokeStreamChunk>> {
     const request = {
       path: modelPath(this.endpoint, input.modelId, 'invoke-with-response-stream'),
-      // IMWRS carries `accept` as X-Amzn-Bedrock-Accept (wire doc §2.2).
+      // IMWRS carries `accept` as X-Amzn-Bedrock-Accept (docs/bedrock-protocol.md §2.2).
       headers: {
         'content-type': input.contentType ?? 'application/json',
         'x-amzn-bedrock-accept': input.accept ?? 'application/json',

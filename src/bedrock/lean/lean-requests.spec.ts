@@ -75,7 +75,7 @@ const REQUESTS: [string, ConverseRequest][] = [
   ['no members', { modelId: 'm' }],
 ];
 
-/** Model ids whose characters the path encoding must escape (wire doc §1.5). */
+/** Model ids whose characters the path encoding must escape (docs/bedrock-protocol.md §1.5). */
 const MODEL_IDS = [
   'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123def456',
   "weird id/with?chars#&+!'()*",

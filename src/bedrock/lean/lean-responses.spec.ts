@@ -30,7 +30,7 @@ const errorType = (name: string) => ({
   'content-type': 'application/json',
 });
 
-/** Error answers in the forms Bedrock and proxies produce (wire doc §6.2). */
+/** Error answers in the forms Bedrock and proxies produce (docs/bedrock-protocol.md §6.2). */
 const ERRORS: [string, CannedResponse][] = [
   [
     'throttling',

@@ -9,7 +9,7 @@ import { TruncatedResponseError } from './truncated-response.error';
 const codec = new EventStreamCodec(toUtf8, fromUtf8);
 const text = (value: string) => ({ type: 'string' as const, value });
 
-/** One event-stream frame; `p` padding added to events as Bedrock adds it (wire doc §0.5). */
+/** One event-stream frame; `p` padding added to events as Bedrock adds it (docs/bedrock-protocol.md §0.5). */
 function frame(kind: 'event' | 'exception' | 'error', type: string, payload?: unknown): Buffer {
   const headers: MessageHeaders =
     kind === 'event'

@@ -58,7 +58,7 @@ export class SigV4Signer implements RequestSigner {
 
 /**
  * Bedrock API keys: with `AWS_BEARER_TOKEN_BEDROCK` set the SDK sends `Authorization: Bearer <key>` instead of
- * SigV4 (wire doc §1.2), and so does this transport.
+ * SigV4 (docs/bedrock-protocol.md §1.2), and so does this transport.
  */
 export class BearerSigner implements RequestSigner {
   constructor(private readonly token: string) {}

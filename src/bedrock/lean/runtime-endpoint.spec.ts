@@ -28,7 +28,7 @@ function configFile(text: string): string {
   return path;
 }
 
-describe('resolveRuntimeEndpoint (the SDK’s own resolution, wire doc §1.2)', () => {
+describe('resolveRuntimeEndpoint (the SDK’s own resolution, docs/bedrock-protocol.md §1.2)', () => {
   const saved: Record<string, string | undefined> = {};
   beforeEach(() => {
     for (const name of VARIABLES) {

@@ -8,12 +8,12 @@ export interface RuntimeEndpoint {
   origin: string;
   /** Host header value (and SigV4 `host`): hostname plus a non-default port. */
   host: string;
-  /** A configured endpoint's path, prepended to every operation path (wire doc §1.2); '' for none. */
+  /** A configured endpoint's path, prepended to every operation path (docs/bedrock-protocol.md §1.2); '' for none. */
   basePath: string;
 }
 
 /**
- * Resolves the runtime endpoint with the SDK's own code rather than a copy of its rules (wire doc §1.2):
+ * Resolves the runtime endpoint with the SDK's own code rather than a copy of its rules (docs/bedrock-protocol.md §1.2):
  * `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`, then `AWS_ENDPOINT_URL`, then the shared config file's `services`
  * section or profile `endpoint_url`, all switched off by `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`; otherwise the
  * service's endpoint rule set for the region (`https://bedrock-runtime.<region>.amazonaws.com`, FIPS and

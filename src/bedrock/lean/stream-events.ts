@@ -16,7 +16,7 @@ const CONVERSE_EVENTS = new Set([
   'messageStop',
   'metadata',
 ]);
-/** The exceptions each streaming operation models (wire doc §4, §6.1). */
+/** The exceptions each streaming operation models (docs/bedrock-protocol.md §4, §6.1). */
 const CONVERSE_EXCEPTIONS = new Set([
   'internalServerException',
   'modelStreamErrorException',

@@ -1,5 +1,5 @@
 /**
- * JSON bodies as Bedrock's REST-JSON protocol writes them (wire doc §1.6): blob members (image, document,
+ * JSON bodies as Bedrock's REST-JSON protocol writes them (docs/bedrock-protocol.md §1.6): blob members (image, document,
  * video and audio bytes, `redactedContent`) travel as base64 strings; everything else, including the JSON
  * "document" members (`toolUse.input`, `additionalModelRequestFields`), is sent as given.
  */

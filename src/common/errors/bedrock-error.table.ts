@@ -9,7 +9,7 @@ export interface UpstreamErrorMapping {
 }
 
 /**
- * The one table from Bedrock's exception names (wire doc §6.1) to what the client sees. The SDK has already
+ * The one table from Bedrock's exception names (docs/bedrock-protocol.md §6.1) to what the client sees. The SDK has already
  * retried the retryable ones (429/500/503) by the time an error reaches this table, so `retry-after` asks
  * the client to back off rather than hammer a throttled account.
  */

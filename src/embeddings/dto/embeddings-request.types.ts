@@ -1,11 +1,6 @@
-/** Cohere's `input_type` values; also mapped onto Nova's embedding purpose. */
-export const EMBEDDING_INPUT_TYPES = [
-  'search_document',
-  'search_query',
-  'classification',
-  'clustering',
-] as const;
-export type EmbeddingInputType = (typeof EMBEDDING_INPUT_TYPES)[number];
+import { EMBEDDING_INPUT_TYPES, type EmbeddingInputType } from '../../providers/embeddings/embedding-adapter';
+
+export { EMBEDDING_INPUT_TYPES, type EmbeddingInputType };
 
 export const ENCODING_FORMATS = ['float', 'base64'] as const;
 export type EncodingFormat = (typeof ENCODING_FORMATS)[number];

@@ -1,6 +1,9 @@
 import type { ConverseRequest } from '@aws-sdk/client-bedrock-runtime';
-import { chat, contextFor } from '../testing/mapping-context.fixture';
+import { chat, contextFor, internal, type MappingContext } from '../../../test/support/fixtures/mapping-context.fixture';
 import { applyCachePoints } from './apply-cache-points';
+
+const applyCachePointsOf = (r: ConverseRequest, chatReq: Parameters<typeof internal>[0], ctx: MappingContext) =>
+  applyCachePoints(r, internal(chatReq, ctx), ctx.model, ctx.settings);
 
 const CP = { cachePoint: { type: 'default' as const } };
 const request = (): ConverseRequest => ({
@@ -18,7 +21,7 @@ const caching = contextFor('us.anthropic.claude-3-7-sonnet-20250219-v1:0', { ena
 describe('applyCachePoints', () => {
   it('adds points after the system prompt and the last user turn when caching is on', () => {
     const r = request();
-    applyCachePoints(r, req(), caching);
+    applyCachePointsOf(r, req(), caching);
     expect(r.system).toEqual([{ text: 's' }, CP]);
     expect(r.messages![0].content).toEqual([{ text: 'u1' }]);
     expect(r.messages![2].content).toEqual([{ text: 'u2' }, CP]);
@@ -26,7 +29,7 @@ describe('applyCachePoints', () => {
 
   it("follows a request's extra_body.prompt_caching over the setting", () => {
     const r = request();
-    applyCachePoints(
+    applyCachePointsOf(
       r,
       req({ extra_body: { prompt_caching: { system: true, messages: false } } }),
       contextFor('amazon.nova-pro-v1:0'),
@@ -38,7 +41,7 @@ describe('applyCachePoints', () => {
   it('keeps only the last four points', () => {
     const r = request();
     r.messages![0].content = [{ text: 'a' }, CP, { text: 'b' }, CP, { text: 'c' }, CP];
-    applyCachePoints(r, req(), caching);
+    applyCachePointsOf(r, req(), caching);
     const points = [...r.system!, ...r.messages!.flatMap((m) => m.content!)].filter((b) => 'cachePoint' in b);
     expect(points).toHaveLength(4);
     expect(r.system).toEqual([{ text: 's' }]);
@@ -49,7 +52,7 @@ describe('applyCachePoints', () => {
     const r = request();
     r.system!.push(CP);
     r.messages![0].content!.push(CP);
-    applyCachePoints(
+    applyCachePointsOf(
       r,
       req(),
       contextFor('anthropic.claude-3-haiku-20240307-v1:0', { enablePromptCaching: true }),

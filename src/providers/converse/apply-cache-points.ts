@@ -1,25 +1,18 @@
 import type { ContentBlock, ConverseRequest, SystemContentBlock } from '@aws-sdk/client-bedrock-runtime';
-import type { ChatCompletionRequest } from '../../chat/dto/chat-request.types';
-import { CACHE_POINT } from './map-user-content';
-import type { MappingContext } from './request-context';
+import type { ResolvedModel } from '../../catalog/resolved-model';
+import type { InferenceRequest } from '../../inference/inference-request';
+import type { RequestSettings } from './request-settings';
 
-/** Bedrock accepts at most four cache points per request (wire doc §9). */
+/** Bedrock accepts at most four cache points per request (docs/bedrock-protocol.md, "Prompt caching"). */
 export const MAX_CACHE_POINTS = 4;
+const CACHE_POINT: ContentBlock = { cachePoint: { type: 'default' } };
 
 /**
  * Where automatic cache points go: after the system prompt and after the last user turn, when
- * ENABLE_PROMPT_CACHING is on — or as a request's `extra_body.prompt_caching: {system, messages}` says
- * (Bedrock Access Gateway's per-request switch, which overrides the setting).
+ * ENABLE_PROMPT_CACHING is on — or as the request's own caching preference says (it overrides the setting).
  */
-function preferences(req: ChatCompletionRequest, enabled: boolean): { system: boolean; messages: boolean } {
-  const extra = (
-    req as unknown as { extra_body?: { prompt_caching?: { system?: unknown; messages?: unknown } } }
-  ).extra_body;
-  const p = extra?.prompt_caching;
-  return {
-    system: typeof p?.system === 'boolean' ? p.system : enabled,
-    messages: typeof p?.messages === 'boolean' ? p.messages : enabled,
-  };
+function preferences(req: InferenceRequest, enabled: boolean): { system: boolean; messages: boolean } {
+  return { system: req.caching?.system ?? enabled, messages: req.caching?.messages ?? enabled };
 }
 
 const isCachePoint = (b: ContentBlock | SystemContentBlock) => b.cachePoint !== undefined;
@@ -31,18 +24,19 @@ const isCachePoint = (b: ContentBlock | SystemContentBlock) => b.cachePoint !== 
  */
 export function applyCachePoints(
   request: ConverseRequest,
-  req: ChatCompletionRequest,
-  ctx: MappingContext,
+  req: InferenceRequest,
+  model: ResolvedModel,
+  settings: RequestSettings,
 ): void {
   const system = request.system ?? [];
   const messages = request.messages ?? [];
-  if (!ctx.model.profile.chat.promptCaching) {
+  if (!model.profile.chat.promptCaching) {
     request.system = system.filter((b) => !isCachePoint(b));
     if (request.system.length === 0) delete request.system;
     for (const m of messages) m.content = m.content?.filter((b) => !isCachePoint(b));
     return;
   }
-  const want = preferences(req, ctx.settings.enablePromptCaching);
+  const want = preferences(req, settings.enablePromptCaching);
   if (want.system && system.length > 0 && !isCachePoint(system[system.length - 1]))
     system.push({ cachePoint: { type: 'default' } });
   const lastUser = [...messages].reverse().find((m) => m.role === 'user');

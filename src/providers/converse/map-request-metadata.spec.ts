@@ -1,11 +1,10 @@
-import type { ChatCompletionRequest } from '../../chat/dto/chat-request.types';
+import { chat, contextFor, internal } from '../../../test/support/fixtures/mapping-context.fixture';
+import type { ChatCompletionRequest } from '../../openai/chat/chat-request.types';
 import { mapRequestMetadata } from './map-request-metadata';
 
-const req = (extra: Partial<ChatCompletionRequest>): ChatCompletionRequest => ({
-  model: 'm',
-  messages: [],
-  ...extra,
-});
+/** The metadata pairs as the OpenAI dialect passes them on (`user` first). */
+const req = (extra: Partial<ChatCompletionRequest>) =>
+  internal(chat([{ role: 'user', content: 'x' }], extra), contextFor('amazon.nova-pro-v1:0')).metadata;
 
 describe('mapRequestMetadata', () => {
   it('carries user and metadata pairs', () => {

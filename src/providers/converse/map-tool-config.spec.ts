@@ -1,6 +1,9 @@
-import type { FunctionTool } from '../../chat/dto/chat-request.types';
-import { chat, contextFor } from '../testing/mapping-context.fixture';
+import type { FunctionTool } from '../../openai/chat/chat-request.types';
+import { chat, contextFor, internal, type MappingContext } from '../../../test/support/fixtures/mapping-context.fixture';
 import { mapToolConfig } from './map-tool-config';
+
+const mapToolConfigOf = (chatReq: Parameters<typeof internal>[0], ctx: MappingContext) =>
+  mapToolConfig(internal(chatReq, ctx), ctx.model);
 
 const user = [{ role: 'user' as const, content: 'x' }];
 const tools: FunctionTool[] = [
@@ -18,7 +21,7 @@ const claude = contextFor('anthropic.claude-3-haiku-20240307-v1:0');
 
 describe('mapToolConfig', () => {
   it('maps functions to tool specs; an empty description is left out and missing parameters become an empty object schema', () => {
-    expect(mapToolConfig(chat(user, { tools }), claude)).toEqual({
+    expect(mapToolConfigOf(chat(user, { tools }), claude)).toEqual({
       tools: [
         {
           toolSpec: {
@@ -34,11 +37,11 @@ describe('mapToolConfig', () => {
   });
 
   it('maps tool_choice required → any and a named function → tool', () => {
-    expect(mapToolConfig(chat(user, { tools, tool_choice: 'required' }), claude)?.toolChoice).toEqual({
+    expect(mapToolConfigOf(chat(user, { tools, tool_choice: 'required' }), claude)?.toolChoice).toEqual({
       any: {},
     });
     expect(
-      mapToolConfig(
+      mapToolConfigOf(
         chat(user, { tools, tool_choice: { type: 'function', function: { name: 'noop' } } }),
         claude,
       )?.toolChoice,
@@ -48,11 +51,11 @@ describe('mapToolConfig', () => {
   });
 
   it('offers no tools at all for tool_choice none', () => {
-    expect(mapToolConfig(chat(user, { tools, tool_choice: 'none' }), claude)).toBeUndefined();
+    expect(mapToolConfigOf(chat(user, { tools, tool_choice: 'none' }), claude)).toBeUndefined();
   });
 
   it('forces a named tool on a model without toolChoice.tool by offering only that tool with any', () => {
-    const out = mapToolConfig(
+    const out = mapToolConfigOf(
       chat(user, { tools, tool_choice: { type: 'function', function: { name: 'weather' } } }),
       contextFor('mistral.mistral-large-2402-v1:0'),
     );
@@ -62,15 +65,15 @@ describe('mapToolConfig', () => {
 
   it('leaves toolChoice out where the model takes none, and refuses what it cannot do', () => {
     const cohere = contextFor('cohere.command-r-plus-v1:0');
-    expect(mapToolConfig(chat(user, { tools }), cohere)).not.toHaveProperty('toolChoice');
-    expect(() => mapToolConfig(chat(user, { tools, tool_choice: 'required' }), cohere)).toThrow(
+    expect(mapToolConfigOf(chat(user, { tools }), cohere)).not.toHaveProperty('toolChoice');
+    expect(() => mapToolConfigOf(chat(user, { tools, tool_choice: 'required' }), cohere)).toThrow(
       expect.objectContaining({ param: 'tool_choice' }),
     );
-    expect(() => mapToolConfig(chat(user, { tools }), contextFor('amazon.titan-text-express-v1'))).toThrow(
+    expect(() => mapToolConfigOf(chat(user, { tools }), contextFor('amazon.titan-text-express-v1'))).toThrow(
       expect.objectContaining({ param: 'tools' }),
     );
     expect(() =>
-      mapToolConfig(
+      mapToolConfigOf(
         chat(user, { tools, tool_choice: { type: 'function', function: { name: 'other' } } }),
         claude,
       ),

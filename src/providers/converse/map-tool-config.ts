@@ -1,71 +1,43 @@
-import type {
-  Tool,
-  ToolChoice as BedrockToolChoice,
-  ToolConfiguration,
-} from '@aws-sdk/client-bedrock-runtime';
+import type { ToolChoice as BedrockToolChoice, ToolConfiguration } from '@aws-sdk/client-bedrock-runtime';
+import type { ResolvedModel } from '../../catalog/resolved-model';
 import { invalidRequest, unsupportedFeature } from '../../common/errors/api-error';
-import type { ChatCompletionRequest, FunctionTool } from '../../chat/dto/chat-request.types';
-import type { JsonDocument, MappingContext } from './request-context';
-
-/** A function with no `parameters` takes no arguments; Bedrock still needs a schema object. */
-const EMPTY_SCHEMA: JsonDocument = { type: 'object', properties: {} };
-
-function toBedrockTool(t: FunctionTool): Tool {
-  const description = t.function.description?.trim();
-  return {
-    toolSpec: {
-      name: t.function.name,
-      // ToolSpecification.description has min length 1: an empty description is left out, not sent.
-      ...(description ? { description } : {}),
-      inputSchema: { json: (t.function.parameters as JsonDocument | undefined) ?? EMPTY_SCHEMA },
-    },
-  };
-}
+import { fieldName, type InferenceRequest } from '../../inference/inference-request';
 
 /**
- * tools + tool_choice → Converse `toolConfig`, within what the model accepts (capability data):
+ * The tool intent → Converse `toolConfig`, within what the model accepts (capability data):
  * - `auto` is Bedrock's default, so it is left out for models that reject an explicit toolChoice (Cohere);
- * - `required` → `any`; a named function → `tool`. A model without `tool` but with `any` gets only the named
- *   tool and `any`, which forces the same call; otherwise the request is a 400 naming the model.
- * Returns undefined when no tools are offered (no tools, or tool_choice `none`: see the chat service).
+ * - `any` needs the model's `any`; a named tool → `tool`. A model without `tool` but with `any` gets only the
+ *   named tool and `any`, which forces the same call; otherwise the request is a 400 naming the model.
+ * Returns undefined when no tools are offered (none, or choice `none`: no call may happen).
  */
-export function mapToolConfig(
-  req: ChatCompletionRequest,
-  ctx: MappingContext,
-): ToolConfiguration | undefined {
-  const tools = req.tools ?? [];
-  if (tools.length === 0 || req.tool_choice === 'none') return undefined;
-  const caps = ctx.model.profile.chat;
-  const model = ctx.model.requested;
-  if (!caps.toolUse) throw unsupportedFeature(model, 'tool calling', 'tools');
-
-  const choice = req.tool_choice ?? 'auto';
-  let offered = tools;
+export function mapToolConfig(req: InferenceRequest, model: ResolvedModel): ToolConfiguration | undefined {
+  const intent = req.tools;
+  if (!intent || intent.specs.length === 0 || intent.choice === 'none') return undefined;
+  const caps = model.profile.chat;
+  const name = model.requested;
+  if (!caps.toolUse) throw unsupportedFeature(name, 'tool calling', fieldName(req, 'tools'));
+  const choiceParam = fieldName(req, 'toolChoice');
+  let offered = intent.specs;
   let toolChoice: BedrockToolChoice | undefined;
+  const choice = intent.choice;
   if (choice === 'auto') {
     toolChoice = caps.toolChoice.includes('auto') ? { auto: {} } : undefined;
-  } else if (choice === 'required') {
-    if (!caps.toolChoice.includes('any'))
-      throw unsupportedFeature(model, "tool_choice 'required'", 'tool_choice');
+  } else if (choice === 'any') {
+    if (!caps.toolChoice.includes('any')) throw unsupportedFeature(name, "tool_choice 'required'", choiceParam);
     toolChoice = { any: {} };
   } else {
-    const name = choice.function.name;
-    const named = tools.find((t) => t.function.name === name);
+    const named = intent.specs.find((t) => t.name === choice.tool);
     if (!named) {
-      throw invalidRequest(
-        `Invalid 'tool_choice': no tool named '${name}' is in 'tools'.`,
-        'tool_choice.function.name',
-        'invalid_value',
-      );
+      throw invalidRequest(`Invalid '${choiceParam}': no tool named '${choice.tool}' is offered.`, choiceParam);
     }
     if (caps.toolChoice.includes('tool')) {
-      toolChoice = { tool: { name } };
+      toolChoice = { tool: { name: choice.tool } };
     } else if (caps.toolChoice.includes('any')) {
       offered = [named];
       toolChoice = { any: {} };
     } else {
-      throw unsupportedFeature(model, 'forcing a specific tool (tool_choice with a function)', 'tool_choice');
+      throw unsupportedFeature(name, 'forcing a specific tool (tool_choice with a function)', choiceParam);
     }
   }
-  return { tools: offered.map(toBedrockTool), ...(toolChoice ? { toolChoice } : {}) };
+  return { tools: offered.map((toolSpec) => ({ toolSpec })), ...(toolChoice ? { toolChoice } : {}) };
 }

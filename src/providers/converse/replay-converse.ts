@@ -1,7 +1,7 @@
 import type { ConverseResponse, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 
 /**
- * A finished Converse answer as the ConverseStream events Bedrock would have sent for it (wire doc §4.3
+ * A finished Converse answer as the ConverseStream events Bedrock would have sent for it (docs/bedrock-protocol.md §4.3
  * order). Models that cannot stream tool use are called without streaming and replayed through the same
  * stream mapper, so the client still gets a well-formed stream.
  */

@@ -1,8 +1,16 @@
 import type { ConverseRequest } from '@aws-sdk/client-bedrock-runtime';
-import { chat, contextFor } from '../../testing/mapping-context.fixture';
+import { contextFor } from '../../../../test/support/fixtures/mapping-context.fixture';
+import type { InferenceRequest, ReasoningEffort } from '../../../inference/inference-request';
 import { applyClaudeThinking } from './claude-thinking';
 
-const ctx = contextFor('us.anthropic.claude-3-7-sonnet-20250219-v1:0');
+const { model } = contextFor('us.anthropic.claude-3-7-sonnet-20250219-v1:0');
+const asked = (effort?: ReasoningEffort): InferenceRequest => ({
+  model: 'm',
+  system: [],
+  messages: [],
+  inference: {},
+  ...(effort ? { reasoning: { effort } } : {}),
+});
 const base = (): ConverseRequest => ({
   modelId: 'm',
   messages: [{ role: 'user', content: [{ text: 'q' }] }],
@@ -16,14 +24,14 @@ describe('applyClaudeThinking', () => {
     ['high', 16384],
   ] as const)('gives %s a budget of %i and room for the answer', (effort, budget) => {
     const r = base();
-    applyClaudeThinking(r, chat([], { reasoning_effort: effort }), ctx);
+    applyClaudeThinking(r, asked(effort), model);
     expect(r.additionalModelRequestFields).toEqual({ thinking: { type: 'enabled', budget_tokens: budget } });
     expect(r.inferenceConfig?.maxTokens).toBe(budget + 4096);
   });
 
   it('leaves temperature 1 alone and drops other sampling settings', () => {
     const r = { ...base(), inferenceConfig: { maxTokens: 5000, temperature: 1, topP: 0.9 } };
-    applyClaudeThinking(r, chat([], { reasoning_effort: 'low' }), ctx);
+    applyClaudeThinking(r, asked('low'), model);
     expect(r.inferenceConfig).toEqual({ maxTokens: 5000, temperature: 1 });
   });
 
@@ -32,7 +40,7 @@ describe('applyClaudeThinking', () => {
       ...base(),
       additionalModelRequestFields: { reasoning_config: { type: 'enabled', budget_tokens: 3000 } },
     };
-    applyClaudeThinking(r, chat([]), ctx);
+    applyClaudeThinking(r, asked(), model);
     expect(r.additionalModelRequestFields).toEqual({
       reasoning_config: { type: 'enabled', budget_tokens: 3000 },
     });
@@ -40,7 +48,7 @@ describe('applyClaudeThinking', () => {
 
   it('does nothing without reasoning', () => {
     const r = base();
-    applyClaudeThinking(r, chat([]), ctx);
+    applyClaudeThinking(r, asked(), model);
     expect(r).toEqual(base());
   });
 });

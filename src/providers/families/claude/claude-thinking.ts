@@ -1,9 +1,14 @@
 import type { ConverseRequest } from '@aws-sdk/client-bedrock-runtime';
+import type { ResolvedModel } from '../../../catalog/resolved-model';
 import { invalidRequest } from '../../../common/errors/api-error';
-import type { ChatCompletionRequest, ReasoningEffort } from '../../../chat/dto/chat-request.types';
-import type { JsonDocument, MappingContext } from '../../converse/request-context';
+import {
+  fieldName,
+  type InferenceRequest,
+  type ReasoningEffort,
+} from '../../../inference/inference-request';
+import type { JsonDocument } from '../../converse/request-settings';
 
-/** Thinking budget per reasoning_effort, in tokens. Bedrock's minimum is 1,024 (wire doc §9). */
+/** Thinking budget per reasoning effort, in tokens. Bedrock's minimum is 1,024 (docs/bedrock-protocol.md, "Claude on Converse"). */
 export const THINKING_BUDGETS: Record<ReasoningEffort, number> = {
   minimal: 1024,
   low: 2048,
@@ -19,28 +24,37 @@ interface Thinking {
   budget_tokens?: number;
 }
 
+/** The budget the reasoning intent asks for: explicit, from an effort level, or a middle one for `adaptive`. */
+function requestedBudget(req: InferenceRequest): number | undefined {
+  const r = req.reasoning;
+  if (!r || r.mode === 'disabled') return undefined;
+  if (r.budgetTokens !== undefined) return r.budgetTokens;
+  if (r.effort) return THINKING_BUDGETS[r.effort];
+  return r.mode ? THINKING_BUDGETS.medium : undefined;
+}
+
 /**
  * The thinking switch in effect: one the client passed through (`thinking`, or Bedrock Access Gateway's
- * `reasoning_config` object), else one made from `reasoning_effort`.
+ * `reasoning_config` object), else one made from the reasoning intent.
  */
 function thinkingFor(
   request: ConverseRequest,
-  req: ChatCompletionRequest,
+  req: InferenceRequest,
   fields: Record<string, unknown>,
 ): { key: string; thinking: Thinking } | undefined {
   if (typeof fields.thinking === 'object' && fields.thinking)
     return { key: 'thinking', thinking: fields.thinking as Thinking };
   if (typeof fields.reasoning_config === 'object' && fields.reasoning_config)
     return { key: 'reasoning_config', thinking: fields.reasoning_config as Thinking };
-  if (!req.reasoning_effort) return undefined;
+  let budget = requestedBudget(req);
+  if (budget === undefined) return undefined;
   const config = (request.inferenceConfig ??= {});
-  let budget = THINKING_BUDGETS[req.reasoning_effort];
   if (config.maxTokens === undefined) {
     config.maxTokens = budget + ANSWER_ROOM;
   } else if (config.maxTokens <= MIN_BUDGET) {
     throw invalidRequest(
-      `Claude needs max_tokens above ${MIN_BUDGET} to reason (its minimum thinking budget); raise max_tokens (${config.maxTokens}) or leave out reasoning_effort.`,
-      'max_tokens',
+      `Claude needs ${fieldName(req, 'maxTokens')} above ${MIN_BUDGET} to reason (its minimum thinking budget); raise ${fieldName(req, 'maxTokens')} (${config.maxTokens}) or leave out ${fieldName(req, 'reasoning')}.`,
+      fieldName(req, 'maxTokens'),
       'integer_below_min_value',
     );
   } else {
@@ -59,14 +73,14 @@ function historyLacksThinking(request: ConverseRequest): boolean {
 
 /**
  * Extended thinking on Claude 3.7 / 4.x. With thinking on, Claude takes no top_p and only temperature 1, and
- * cannot be forced to a tool (Anthropic's rules, wire doc §9): sampling settings are dropped (the client asked
+ * cannot be forced to a tool (Anthropic's rules, docs/bedrock-protocol.md, "Claude on Converse"): sampling settings are dropped (the client asked
  * for reasoning, which needs that), a forced tool is a 400. When the client did not send back the signed
  * thinking of a tool-calling turn, Claude would refuse the request; that turn is answered without thinking.
  */
 export function applyClaudeThinking(
   request: ConverseRequest,
-  req: ChatCompletionRequest,
-  ctx: MappingContext,
+  req: InferenceRequest,
+  model: ResolvedModel,
 ): void {
   const fields = { ...((request.additionalModelRequestFields ?? {}) as Record<string, unknown>) };
   const found = thinkingFor(request, req, fields);
@@ -80,8 +94,8 @@ export function applyClaudeThinking(
   const choice = request.toolConfig?.toolChoice;
   if (choice?.any || choice?.tool) {
     throw invalidRequest(
-      `The model '${ctx.model.requested}' cannot reason while it is forced to call a tool; use tool_choice 'auto' or leave out reasoning.`,
-      'tool_choice',
+      `The model '${model.requested}' cannot reason while it is forced to call a tool; use tool_choice 'auto' or leave out reasoning.`,
+      fieldName(req, 'toolChoice'),
       'unsupported_combination',
     );
   }
