@@ -2,10 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { AnthropicModelNames } from '../anthropic/model-names/anthropic-model-names';
 import { inlineRemoteImages } from '../anthropic/media/inline-remote-images';
 import { foldSystemMessages } from '../anthropic/request/fold-system-messages';
+import { ConverseAnthropicStream } from '../anthropic/converse/converse-events';
+import { toAnthropicMessage } from '../anthropic/converse/to-anthropic-message';
+import { toInferenceRequest } from '../anthropic/converse/to-inference-request';
 import type { AnthropicMessagesRequest } from '../anthropic/anthropic-request.types';
 import type { RequestContext } from '../common/context/request-context';
 import { ApiError } from '../common/errors/api-error';
+import { Inference } from '../inference/inference';
+import type { ClientFieldNames, InferenceRequest } from '../inference/inference-request';
 import {
+  AnthropicEventStream,
   AnthropicJson,
   AnthropicNativeCall,
   AnthropicNativeRelay,
@@ -24,6 +30,20 @@ export function betasOf(header: string | string[] | undefined): string[] {
     .filter(Boolean);
 }
 
+const ANTHROPIC_FIELD_NAMES: ClientFieldNames = {
+  maxTokens: 'max_tokens',
+  temperature: 'temperature',
+  tools: 'tools',
+  toolChoice: 'tool_choice',
+  reasoning: 'thinking',
+  messages: 'messages',
+};
+
+interface Call extends AnthropicNativeCall {
+  /** The model's family takes Anthropic's body natively (Claude): the relay serves it. */
+  native: boolean;
+}
+
 /**
  * Serves Anthropic's Messages API: maps the model name, fetches images given by URL, and hands the request to
  * the family's native Anthropic relay (Claude) — or, for other families, to the shared translation through
@@ -34,6 +54,7 @@ export class MessagesService {
   constructor(
     private readonly names: AnthropicModelNames,
     private readonly relay: AnthropicNativeRelay,
+    private readonly inference: Inference,
     private readonly media: MediaService,
     private readonly usage: UsageRecorder,
   ) {}
@@ -44,21 +65,40 @@ export class MessagesService {
     ctx: RequestContext,
   ): Promise<AnthropicJson | MessagesStream> {
     const call = await this.prepare(req, betaHeader, ctx);
+    let message: AnthropicJson;
     if (!req.stream) {
-      const message = await this.relay.complete(call, ctx);
+      message = call.native
+        ? await this.relay.complete(call, ctx)
+        : toAnthropicMessage(await this.inference.complete(this.internal(call), ctx), req.model);
       this.record(req.model, ctx, false, message.usage as AnthropicUsage | undefined, undefined);
       return message;
     }
-    const events = await this.relay.stream(call, ctx);
+    const events: AnthropicEventStream = call.native
+      ? await this.relay.stream(call, ctx)
+      : new ConverseAnthropicStream(await this.inference.stream(this.internal(call), ctx), req.model);
     return new MessagesStream(events, ({ usage, error }) => this.record(req.model, ctx, true, usage, error));
   }
 
+  /**
+   * Bedrock's CountTokens counts for Claude models (the documented use; other families' prompts are not
+   * counted by it), so only Claude models are counted; other models get a 400 saying so rather than a guess.
+   */
   async countTokens(
     req: AnthropicMessagesRequest,
     betaHeader: string | string[] | undefined,
     ctx: RequestContext,
   ): Promise<{ input_tokens: number }> {
     const call = await this.prepare(req, betaHeader, ctx);
+    if (!call.native) {
+      throw new ApiError(
+        400,
+        `Token counting is available for Claude models only; '${req.model}' is not one.`,
+        {
+          param: 'model',
+          code: 'unsupported_model',
+        },
+      );
+    }
     return { input_tokens: await this.relay.countTokens(call, ctx) };
   }
 
@@ -66,21 +106,20 @@ export class MessagesService {
     req: AnthropicMessagesRequest,
     betaHeader: string | string[] | undefined,
     ctx: RequestContext,
-  ): Promise<AnthropicNativeCall> {
+  ): Promise<Call> {
     const model = this.names.toBedrock(req.model);
-    if (!(await this.relay.handles(model))) {
-      throw new ApiError(
-        400,
-        `The model '${req.model}' is not a Claude model; /v1/messages serves Claude models.`,
-        {
-          param: 'model',
-          code: 'unsupported_model',
-        },
-      );
-    }
+    const native = await this.relay.handles(model);
     foldSystemMessages(req);
     await inlineRemoteImages(req.messages as unknown as AnthropicJson[], this.media, ctx.signal);
-    return { body: req, model, requestedModel: req.model, betas: betasOf(betaHeader) };
+    return { body: req, model, requestedModel: req.model, betas: betasOf(betaHeader), native };
+  }
+
+  /** The request for the shared translation (Converse), its 400s naming Anthropic's fields. */
+  private internal(call: Call): InferenceRequest {
+    const internal = toInferenceRequest(call.body as AnthropicMessagesRequest, call.betas);
+    internal.model = call.model;
+    internal.fieldNames = ANTHROPIC_FIELD_NAMES;
+    return internal;
   }
 
   private record(
