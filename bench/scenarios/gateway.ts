@@ -1,4 +1,4 @@
-import { chatBody, embeddingsBody } from '../bench.constants';
+import { chatBody, embeddingsBody, messagesBody } from '../bench.constants';
 import type { BenchContext } from '../bench.context';
 import type { GatewayName } from '../bench.options';
 import { heldStreams, HeldResult } from '../load/held-streams';
@@ -22,6 +22,8 @@ export interface GatewayResult {
   held: HeldResult & { cpuMs: number };
   /** Null when the gateway has no /v1/embeddings route. */
   embeddings: LoadResult | null;
+  /** Anthropic Messages streams (`/v1/messages`, native InvokeModelWithResponseStream), c64; null without the route. */
+  messagesStreams?: LoadResult | null;
 }
 
 async function held(ctx: BenchContext, url: string, pid: number): Promise<GatewayResult['held']> {
@@ -53,6 +55,21 @@ async function embeddings(ctx: BenchContext, url: string, pid: number): Promise<
     connections: 8,
   };
   await warmUp(ctx, run);
+  return timedLoad(ctx, pid, run);
+}
+
+async function messagesStreams(ctx: BenchContext, url: string, pid: number): Promise<LoadResult | null> {
+  const probe = await postJson(`${url}/v1/messages`, messagesBody(), { authorization: AUTH_HEADER });
+  if (probe.status === 404) return null;
+  if (probe.status !== 200) throw new Error(`/v1/messages answered ${probe.status}: ${probe.body}`);
+  const run = {
+    url: `${url}/v1/messages`,
+    body: messagesBody(true),
+    authorization: AUTH_HEADER,
+    connections: 64,
+  };
+  await warmUp(ctx, run);
+  await settled(pid);
   return timedLoad(ctx, pid, run);
 }
 
@@ -103,6 +120,7 @@ export async function measureGateway(ctx: BenchContext, transport: GatewayName):
       streamTiming: timing,
       held: await held(ctx, gw.url, pid),
       embeddings: await embeddings(ctx, gw.url, pid),
+      messagesStreams: await messagesStreams(ctx, gw.url, pid),
     };
   } finally {
     await gw.child.stop();
