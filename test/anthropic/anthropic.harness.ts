@@ -30,3 +30,31 @@ export function nativeCall(
     throw new Error(`expected one runtime call, saw ${calls.map((c) => c.operation).join(', ')}`);
   return calls[0] as RequestLogEntry & { body: Record<string, unknown> };
 }
+
+export const weatherTool = {
+  name: 'get_weather',
+  description: 'Weather for a city',
+  input_schema: {
+    type: 'object' as const,
+    properties: { city: { type: 'string' } },
+    required: ['city'],
+  },
+};
+
+/** A streamed Messages request with fetch, to see the raw SSE frames the SDK hides (`ping`, framing). */
+export async function rawMessagesStream(
+  gw: TestGateway,
+  path = '/v1/messages',
+): Promise<{ response: Response; frames: string[] }> {
+  const response = await fetch(`${gw.url}${path}`, {
+    method: 'POST',
+    headers: { 'x-api-key': TEST_KEY, 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
+    body: JSON.stringify({
+      model: SONNET_45,
+      max_tokens: 64,
+      stream: true,
+      messages: [{ role: 'user', content: 'hi' }],
+    }),
+  });
+  return { response, frames: (await response.text()).split('\n\n').filter(Boolean) };
+}

@@ -2,7 +2,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { mark, runtimeRequests } from '../support/emulator-log';
 import { CapturingLogger } from '../support/capturing-logger';
 import { startTestGateway, TestGateway } from '../support/gateway.harness';
-import { anthropicClient, SONNET_45, SONNET_45_PROFILE } from './anthropic.harness';
+import { anthropicClient, SONNET_45, SONNET_45_PROFILE, weatherTool } from './anthropic.harness';
 
 const NOVA = 'amazon.nova-pro-v1:0';
 const LLAMA = 'meta.llama3-1-70b-instruct-v1:0';
@@ -15,12 +15,6 @@ beforeAll(async () => {
   client = anthropicClient(gw);
 });
 afterAll(() => gw.close());
-
-const weatherTool = {
-  name: 'get_weather',
-  description: 'Weather for a city',
-  input_schema: { type: 'object' as const, properties: { city: { type: 'string' } }, required: ['city'] },
-};
 
 describe('POST /v1/messages for other families (through the shared translation to Converse)', () => {
   it('answers Nova with an Anthropic message; Bedrock got a Converse request', async () => {

@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { mark, runtimeRequests } from '../support/emulator-log';
-import { startTestGateway, TEST_KEY, TestGateway } from '../support/gateway.harness';
-import { anthropicClient, SONNET_45 } from './anthropic.harness';
+import { startTestGateway, TestGateway } from '../support/gateway.harness';
+import { anthropicClient, rawMessagesStream, SONNET_45 } from './anthropic.harness';
 
 let gw: TestGateway;
 let client: Anthropic;
@@ -110,22 +110,8 @@ describe('Anthropic error envelope and statuses on /v1/messages', () => {
       afterEvents: 2,
       match: { operation: 'InvokeModelWithResponseStream' },
     });
-    const res = await fetch(`${gw.url}/v1/messages`, {
-      method: 'POST',
-      headers: {
-        'x-api-key': TEST_KEY,
-        'content-type': 'application/json',
-        'anthropic-version': '2023-06-01',
-      },
-      body: JSON.stringify({
-        model: SONNET_45,
-        max_tokens: 64,
-        stream: true,
-        messages: [{ role: 'user', content: 'hi' }],
-      }),
-    });
+    const { response: res, frames } = await rawMessagesStream(gw);
     expect(res.status).toBe(200);
-    const frames = (await res.text()).split('\n\n').filter(Boolean);
     expect(frames[0]).toMatch(/^event: message_start/);
     const last = frames.at(-1)!;
     expect(last).toMatch(/^event: error\ndata: /);

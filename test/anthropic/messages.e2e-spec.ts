@@ -2,7 +2,15 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { mark, runtimeRequests } from '../support/emulator-log';
 import { startTestGateway, TEST_KEY, TestGateway } from '../support/gateway.harness';
 import { ImageServer, PNG, startImageServer } from '../support/image-server';
-import { anthropicClient, HAIKU_3, nativeCall, SONNET_45, SONNET_45_PROFILE } from './anthropic.harness';
+import {
+  anthropicClient,
+  HAIKU_3,
+  nativeCall,
+  rawMessagesStream,
+  SONNET_45,
+  SONNET_45_PROFILE,
+  weatherTool,
+} from './anthropic.harness';
 
 let gw: TestGateway;
 let client: Anthropic;
@@ -19,12 +27,6 @@ afterAll(async () => {
   await gw.close();
   await images.close();
 });
-
-const weatherTool = {
-  name: 'get_weather',
-  description: 'Weather for a city',
-  input_schema: { type: 'object' as const, properties: { city: { type: 'string' } }, required: ['city'] },
-};
 
 describe('POST /v1/messages with the official Anthropic SDK (Claude through native InvokeModel)', () => {
   it('answers a text request with the emulator’s answer and sends Bedrock a native Claude body', async () => {
@@ -77,22 +79,8 @@ describe('POST /v1/messages with the official Anthropic SDK (Claude through nati
     expect(finalUsage).toMatchObject({ output_tokens: 5 });
     expect(nativeCall(gw, since).operation).toBe('InvokeModelWithResponseStream');
 
-    const raw = await fetch(`${gw.url}/v1/messages?beta=true`, {
-      method: 'POST',
-      headers: {
-        'x-api-key': TEST_KEY,
-        'content-type': 'application/json',
-        'anthropic-version': '2023-06-01',
-      },
-      body: JSON.stringify({
-        model: SONNET_45,
-        max_tokens: 64,
-        stream: true,
-        messages: [{ role: 'user', content: 'hi' }],
-      }),
-    });
+    const { response: raw, frames } = await rawMessagesStream(gw, '/v1/messages?beta=true');
     expect(raw.headers.get('content-type')).toContain('text/event-stream');
-    const frames = (await raw.text()).split('\n\n').filter(Boolean);
     expect(frames[0]).toMatch(/^event: message_start\ndata: \{"type":"message_start"/);
     expect(frames[1]).toBe('event: ping\ndata: {"type":"ping"}');
     expect(frames.at(-1)).toBe('event: message_stop\ndata: {"type":"message_stop"}');
