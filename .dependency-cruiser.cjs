@@ -3,7 +3,7 @@
  * Dialects (client APIs) and families (Bedrock model families) meet only in the middle: src/inference (the
  * internal model) and the registry/Inference of src/providers.
  */
-const DIALECTS = '^src/(openai|anthropic|responses|chat|completions|embeddings|models)/';
+const DIALECTS = '^src/(openai|anthropic|responses|chat|completions|messages|embeddings|models)/';
 
 module.exports = {
   forbidden: [

@@ -20,6 +20,17 @@ export const chatBody = (stream = false) => ({
   ...(stream ? { stream: true } : {}),
 });
 
+/**
+ * The same prompt through Anthropic's Messages API (`/v1/messages`): the same Claude model, so the gateway
+ * relays it through native InvokeModelWithResponseStream instead of ConverseStream.
+ */
+export const messagesBody = (stream = false) => ({
+  model: MODEL,
+  messages: [{ role: 'user', content: PROMPT }],
+  max_tokens: MAX_TOKENS,
+  ...(stream ? { stream: true } : {}),
+});
+
 /** The Converse request the gateway makes of it (and the floors make directly). */
 export const converseBody = () => ({
   messages: [{ role: 'user', content: [{ text: PROMPT }] }],

@@ -53,6 +53,7 @@ if (!hasWrk && !process.env.CI) {
         isLoad,
       );
       isLoad(gw.embeddings!);
+      isLoad(gw.messagesStreams!);
       expect(gw.held.completed).toBe(gw.held.streams);
       expect(gw.streamTiming.errors).toBe(0);
       expect(gw.streamTiming.ttfdMs.p50).toBeGreaterThanOrEqual(gw.streamTiming.ttfbMs.p50);

@@ -12,6 +12,7 @@ import type { GatewayConfig } from './config/gateway-config';
 import { HealthModule } from './health/health.module';
 import { LimitsModule } from './limits/limits.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { MessagesModule } from './messages/messages.module';
 import { ModelsModule } from './models/models.module';
 import { ProvidersModule } from './providers/providers.module';
 import { ResilienceModule } from './resilience/resilience.module';
@@ -38,6 +39,7 @@ export class AppModule {
         ResilienceModule,
         ChatModule,
         CompletionsModule,
+        MessagesModule,
         ModelsModule,
         EmbeddingsModule,
         ResponsesModule,

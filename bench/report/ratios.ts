@@ -17,6 +17,7 @@ export function ratiosOf(
     },
     layerCpuMs: {},
     ttfdOverFloorMs: {},
+    messagesOverChatStreams: {},
     loadSideHeadroom: NaN,
   };
   const { direct, floors } = run;
@@ -38,6 +39,8 @@ export function ratiosOf(
     };
     ratios.layerCpuMs[name] = gw.throughput.c64.cpuMsPerReq - transportAlone[name];
     ratios.ttfdOverFloorMs[name] = gw.streamTiming.ttfdMs.p50 - direct.streamTiming.ttfdMs.p50;
+    if (gw.messagesStreams)
+      ratios.messagesOverChatStreams[name] = gw.messagesStreams.rps / gw.streams.c64.rps;
     fastest = Math.max(fastest, gw.throughput.c64.rps);
   }
   if (run.gateways.sdk) {

@@ -27,6 +27,8 @@ export interface RunRatios {
   layerCpuMs: Partial<Record<GatewayName, number>>;
   /** Gateway time to first content delta minus the emulator's own, p50, ms. */
   ttfdOverFloorMs: Partial<Record<GatewayName, number>>;
+  /** Anthropic Messages streams/s (native InvokeModel relay) over OpenAI chat streams/s, both c64, same gateway. */
+  messagesOverChatStreams: Partial<Record<GatewayName, number>>;
   /** Gateway (sdk transport) requests/s at c64 over the SDK-alone floor with the same handler. */
   sdkGatewayOverSdkAlone?: number;
   /** Gateway (lean) requests/s at c64 over the minimal relay's. */

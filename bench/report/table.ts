@@ -84,6 +84,7 @@ export function renderTable(result: BenchResult): string {
           loadRow('chat c256', gw.throughput.c256),
           loadRow('stream c8', gw.streams.c8),
           loadRow('stream c64', gw.streams.c64),
+          loadRow('messages stream c64', gw.messagesStreams),
           loadRow('embeddings c8', gw.embeddings),
         ],
       ),
@@ -176,6 +177,10 @@ export function renderTable(result: BenchResult): string {
       [
         ...transports.map((t) => [`gateway layers CPU ms/req (${t})`, n(ratios.layerCpuMs[t], 3)]),
         ...transports.map((t) => [`first delta over floor ms (${t})`, n(ratios.ttfdOverFloorMs[t], 3)]),
+        ...transports.map((t) => [
+          `messages streams / chat streams, c64 (${t})`,
+          n(ratios.messagesOverChatStreams?.[t], 2),
+        ]),
         ['sdk gateway / SDK alone (req/s)', n(ratios.sdkGatewayOverSdkAlone, 3)],
         ['lean gateway / minimal relay (req/s)', n(ratios.leanGatewayOverRelay, 3)],
         ...(ratios.overBaseline

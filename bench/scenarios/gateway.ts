@@ -1,4 +1,4 @@
-import { chatBody, embeddingsBody } from '../bench.constants';
+import { chatBody, embeddingsBody, messagesBody } from '../bench.constants';
 import type { BenchContext } from '../bench.context';
 import type { GatewayName } from '../bench.options';
 import { heldStreams, HeldResult } from '../load/held-streams';
@@ -22,6 +22,8 @@ export interface GatewayResult {
   held: HeldResult & { cpuMs: number };
   /** Null when the gateway has no /v1/embeddings route. */
   embeddings: LoadResult | null;
+  /** Anthropic Messages streams (`/v1/messages`, native InvokeModelWithResponseStream), c64; null without the route. */
+  messagesStreams?: LoadResult | null;
 }
 
 async function held(ctx: BenchContext, url: string, pid: number): Promise<GatewayResult['held']> {
@@ -42,17 +44,23 @@ async function held(ctx: BenchContext, url: string, pid: number): Promise<Gatewa
   }
 }
 
-async function embeddings(ctx: BenchContext, url: string, pid: number): Promise<LoadResult | null> {
-  const probe = await postJson(`${url}/v1/embeddings`, embeddingsBody(), { authorization: AUTH_HEADER });
+/**
+ * Load on a route the build under test may lack (the baseline predates it): null when it answers 404, after
+ * checking it answers at all.
+ */
+async function optionalRoute(
+  ctx: BenchContext,
+  pid: number,
+  url: string,
+  bodies: { probe: unknown; load: unknown },
+  connections: number,
+): Promise<LoadResult | null> {
+  const probe = await postJson(url, bodies.probe, { authorization: AUTH_HEADER });
   if (probe.status === 404) return null;
-  if (probe.status !== 200) throw new Error(`/v1/embeddings answered ${probe.status}: ${probe.body}`);
-  const run = {
-    url: `${url}/v1/embeddings`,
-    body: embeddingsBody(),
-    authorization: AUTH_HEADER,
-    connections: 8,
-  };
+  if (probe.status !== 200) throw new Error(`${url} answered ${probe.status}: ${probe.body}`);
+  const run = { url, body: bodies.load, authorization: AUTH_HEADER, connections };
   await warmUp(ctx, run);
+  await settled(pid);
   return timedLoad(ctx, pid, run);
 }
 
@@ -102,7 +110,20 @@ export async function measureGateway(ctx: BenchContext, transport: GatewayName):
       streams,
       streamTiming: timing,
       held: await held(ctx, gw.url, pid),
-      embeddings: await embeddings(ctx, gw.url, pid),
+      embeddings: await optionalRoute(
+        ctx,
+        pid,
+        `${gw.url}/v1/embeddings`,
+        { probe: embeddingsBody(), load: embeddingsBody() },
+        8,
+      ),
+      messagesStreams: await optionalRoute(
+        ctx,
+        pid,
+        `${gw.url}/v1/messages`,
+        { probe: messagesBody(), load: messagesBody(true) },
+        64,
+      ),
     };
   } finally {
     await gw.child.stop();

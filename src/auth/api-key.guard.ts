@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { isAnthropicRequest } from '../anthropic/anthropic-route';
 import { ApiError } from '../common/errors/api-error';
 import type { KeyPolicy } from '../limits/policy/key-policy';
 import { ApiKeyStore } from './api-key.store';
@@ -21,7 +22,11 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 /** Injection token of the {@link AuthFailureLimiter} the guard consults. */
 export const AUTH_FAILURE_LIMITER = Symbol('AUTH_FAILURE_LIMITER');
 
-/** Global guard: every route needs `Authorization: Bearer <key>` unless marked {@link Public}. */
+/**
+ * Global guard: every route needs `Authorization: Bearer <key>` unless marked {@link Public}. Anthropic's SDKs
+ * send the key as `x-api-key` instead (Claude Code's ANTHROPIC_AUTH_TOKEN as Bearer): the same keys, the same
+ * identities.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   private readonly logger = new Logger('Auth');
@@ -37,7 +42,18 @@ export class ApiKeyGuard implements CanActivate {
       return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const header = request.headers.authorization;
+    const apiKey = request.headers['x-api-key'];
+    if (header || typeof apiKey === 'string') {
+      // An address that failed too often waits, whatever it presents now: otherwise a right guess still pays.
+      const waitS = this.failures.blockedFor(request.ip);
+      if (waitS > 0) throw tooManyFailures(waitS);
+    }
+    if (!header && typeof apiKey === 'string' && apiKey.trim() !== '')
+      return this.admit(request, apiKey.trim());
     if (!header) {
+      if (isAnthropicRequest(request)) {
+        throw new ApiError(401, 'x-api-key header is required', { type: 'authentication_error' });
+      }
       // OpenAI's own wording, which client libraries and users recognise.
       throw new ApiError(
         401,
@@ -45,9 +61,6 @@ export class ApiKeyGuard implements CanActivate {
         { type: 'invalid_request_error' },
       );
     }
-    // An address that failed too often waits, whatever it presents now: otherwise a right guess still pays.
-    const waitS = this.failures.blockedFor(request.ip);
-    if (waitS > 0) throw tooManyFailures(waitS);
     const presented = BEARER.exec(header)?.[1];
     if (!presented) {
       this.failed(request, 'malformed Authorization header');
@@ -60,6 +73,10 @@ export class ApiKeyGuard implements CanActivate {
         },
       );
     }
+    return this.admit(request, presented);
+  }
+
+  private admit(request: FastifyRequest, presented: string): boolean {
     if (!this.keys.loaded) {
       throw new ApiError(503, 'The gateway has not loaded its API keys yet; try again shortly.', {
         code: 'keys_not_loaded',

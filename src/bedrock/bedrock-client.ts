@@ -18,6 +18,12 @@ export interface InvokeStreamChunk {
   chunk: { bytes: Uint8Array };
 }
 
+/** CountTokens: the prompt of a Converse request or of a native InvokeModel body (wire doc §5.1). */
+export interface CountTokensRequest {
+  modelId: string;
+  input: { converse: Omit<ConverseRequest, 'modelId'> } | { invokeModel: { body: string | Uint8Array } };
+}
+
 export interface InvokeResponse {
   body: Uint8Array;
   contentType: string;
@@ -53,6 +59,9 @@ export abstract class BedrockClient {
     input: InvokeRequest,
     signal: AbortSignal,
   ): Promise<AsyncIterable<InvokeStreamChunk>>;
+
+  /** CountTokens: the input tokens Bedrock would count for the prompt (no model call, no charge). */
+  abstract countTokens(input: CountTokensRequest, signal: AbortSignal): Promise<number>;
 
   /** Releases sockets and sessions at shutdown. */
   abstract destroy(): void;

@@ -6,11 +6,19 @@ import {
   ConverseStreamCommand,
   ConverseStreamOutput,
   ConverseStreamRequest,
+  CountTokensCommand,
+  CountTokensCommandInput,
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
   ResponseStream,
 } from '@aws-sdk/client-bedrock-runtime';
-import { BedrockClient, InvokeRequest, InvokeResponse, InvokeStreamChunk } from './bedrock-client';
+import {
+  BedrockClient,
+  CountTokensRequest,
+  InvokeRequest,
+  InvokeResponse,
+  InvokeStreamChunk,
+} from './bedrock-client';
 
 const TOKEN_HEADERS = {
   input: 'x-amzn-bedrock-input-token-count',
@@ -83,6 +91,25 @@ export class SdkBedrockClient extends BedrockClient {
     if (!out.body)
       throw new Error('Bedrock returned an InvokeModelWithResponseStream response without a stream');
     return chunksOf(out.body);
+  }
+
+  async countTokens(input: CountTokensRequest, signal: AbortSignal): Promise<number> {
+    const union =
+      'converse' in input.input
+        ? { converse: input.input.converse }
+        : {
+            invokeModel: {
+              body:
+                typeof input.input.invokeModel.body === 'string'
+                  ? Buffer.from(input.input.invokeModel.body)
+                  : input.input.invokeModel.body,
+            },
+          };
+    const out = await this.client.send(
+      new CountTokensCommand({ modelId: input.modelId, input: union as CountTokensCommandInput['input'] }),
+      { abortSignal: signal },
+    );
+    return out.inputTokens ?? 0;
   }
 
   destroy(): void {

@@ -88,12 +88,12 @@ const list = (value: string): string[] =>
     .map((v) => v.trim())
     .filter(Boolean);
 
-function aliases(value: string | undefined): Record<string, string> {
+function aliases(value: string | undefined, variable = 'MODEL_ALIASES'): Record<string, string> {
   // No prototype: an alias named `constructor` must not find Object's.
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const pair of list(value ?? '')) {
     const [name, target] = pair.split('=').map((s) => s.trim());
-    if (name in out) throw new ConfigError(`MODEL_ALIASES: the alias '${name}' is defined twice.`);
+    if (name in out) throw new ConfigError(`${variable}: the alias '${name}' is defined twice.`);
     out[name] = target;
   }
   return out;
@@ -221,6 +221,7 @@ export function loadConfig(raw: Record<string, string | undefined>): GatewayConf
     allowedModels: env.ALLOWED_MODELS === undefined ? undefined : list(env.ALLOWED_MODELS),
     modelAliases: aliases(env.MODEL_ALIASES),
     modelApi: modelApiRules(env.MODEL_API),
+    anthropicModelMap: aliases(env.ANTHROPIC_MODEL_MAP, 'ANTHROPIC_MODEL_MAP'),
     embeddingConcurrency: env.EMBEDDING_CONCURRENCY ?? 8,
     embeddingTokenEncoding: env.EMBEDDING_TOKEN_ENCODING ?? 'cl100k_base',
     limits: limits(env, upstreamTimeoutMs),

@@ -149,6 +149,16 @@ export class EnvironmentVariables {
     },
   )
   MODEL_API?: string;
+  /**
+   * Anthropic model names (`/v1/messages`) → Bedrock model ids: exact names (`claude-opus-4-1=…`) or a tier
+   * (`opus=…`, `sonnet=…`, `haiku=…`) for names the built-in table does not know.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*[^\s,=]+=[^\s,=]+(\s*,\s*[^\s,=]+=[^\s,=]+)*\s*$/, {
+    message: 'ANTHROPIC_MODEL_MAP must be a comma-separated list of name=model pairs',
+  })
+  ANTHROPIC_MODEL_MAP?: string;
   /** Bedrock calls one embeddings request may have in flight (families that embed one text per call). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) EMBEDDING_CONCURRENCY?: number;
   /** Tokenizer that turns token-array `input` back into text. */

@@ -87,6 +87,8 @@ export interface GatewayConfig {
   modelAliases: Record<string, string>;
   /** Which Bedrock API serves chat for which models (MODEL_API), in order; no match: Converse. */
   modelApi: ModelApiRule[];
+  /** ANTHROPIC_MODEL_MAP: Anthropic model names or tiers (`opus`, `sonnet`, `haiku`) → Bedrock model ids. */
+  anthropicModelMap: Record<string, string>;
   embeddingConcurrency: number;
   embeddingTokenEncoding: TokenEncodingName;
   limits: LimitsConfig;

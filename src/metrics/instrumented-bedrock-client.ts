@@ -5,7 +5,13 @@ import type {
   ConverseStreamRequest,
   TokenUsage,
 } from '@aws-sdk/client-bedrock-runtime';
-import { BedrockClient, InvokeRequest, InvokeResponse, InvokeStreamChunk } from '../bedrock/bedrock-client';
+import {
+  BedrockClient,
+  CountTokensRequest,
+  InvokeRequest,
+  InvokeResponse,
+  InvokeStreamChunk,
+} from '../bedrock/bedrock-client';
 import type { ClientCallResult, ClientSpan, GatewayTracing } from '../tracing/gateway-tracing';
 import { exceptionLabel, outcomeOf } from './bedrock-exception-names';
 import type { GatewayMetrics } from './gateway-metrics';
@@ -190,6 +196,18 @@ export class InstrumentedBedrockClient extends BedrockClient {
     const call = this.start('InvokeModelWithResponseStream', input.modelId, signal, undefined);
     try {
       return new ObservedStream(await this.inner.invokeModelStream(input, signal), call, undefined);
+    } catch (error) {
+      call.end({ error });
+      throw error;
+    }
+  }
+
+  async countTokens(input: CountTokensRequest, signal: AbortSignal): Promise<number> {
+    const call = this.start('CountTokens', input.modelId, signal, undefined);
+    try {
+      const tokens = await this.inner.countTokens(input, signal);
+      call.end({ finished: true });
+      return tokens;
     } catch (error) {
       call.end({ error });
       throw error;

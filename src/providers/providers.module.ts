@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
+import { AnthropicNativeRelay } from '../inference/anthropic-native';
 import { Inference } from '../inference/inference';
 import { ResilienceModule } from '../resilience/resilience.module';
+import { ClaudeMessagesRelay } from './families/claude/messages/claude.messages-relay';
 import { discoverFamilies } from './families/discover-families';
 import { FAMILY_ADAPTERS, FamilyRegistry } from './family.registry';
 import { BedrockInference } from './middle/bedrock-inference';
@@ -17,7 +19,9 @@ import { BedrockInference } from './middle/bedrock-inference';
     FamilyRegistry,
     BedrockInference,
     { provide: Inference, useExisting: BedrockInference },
+    // Claude's native body is Anthropic's Messages format: the Anthropic dialect's lossless shortcut.
+    { provide: AnthropicNativeRelay, useClass: ClaudeMessagesRelay },
   ],
-  exports: [Inference, FamilyRegistry],
+  exports: [Inference, FamilyRegistry, AnthropicNativeRelay],
 })
 export class ProvidersModule {}

@@ -3,7 +3,7 @@ export interface UsageRecord {
   requestId: string;
   /** Name of the API key (team) that made the request. */
   key: string;
-  endpoint: 'chat.completions' | 'embeddings' | 'responses';
+  endpoint: 'chat.completions' | 'embeddings' | 'responses' | 'messages';
   /** The model as the client named it. */
   model: string;
   /** The Bedrock modelId called. */

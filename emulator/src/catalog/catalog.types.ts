@@ -48,6 +48,13 @@ export interface ChatCapabilities {
   /** Mixed text + toolResult blocks in one user turn are rejected (Llama 3.x, Mistral Large). */
   rejectsTextBesideToolResult: boolean;
   maxOutputTokens: number;
+  /**
+   * Claude's native InvokeModel body: the `anthropic_beta` values Bedrock accepts for the model (any other is
+   * `invalid beta flag`). Absent: none.
+   */
+  anthropicBetas?: string[];
+  /** Claude's native body accepts `thinking: {type: "adaptive"}` (Opus/Sonnet 4.6 and later). */
+  adaptiveThinking?: boolean;
 }
 
 export interface EmbeddingCapabilities {

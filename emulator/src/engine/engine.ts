@@ -23,9 +23,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       case 'ConverseStream':
         return handleConverse(req, state, options, true);
       case 'InvokeModel':
-        return handleInvoke(req, options, false);
+        return handleInvoke(req, state, options, false);
       case 'InvokeModelWithResponseStream':
-        return handleInvoke(req, options, true);
+        return handleInvoke(req, state, options, true);
       case 'CountTokens':
         return handleCountTokens(req);
     }

@@ -1,4 +1,5 @@
 import type { CatalogModel } from '../catalog/catalog.types';
+import { accountCache } from '../generation/cache.accounting';
 import { EMBEDDERS } from '../generation/embeddings/embed.registry';
 import { nativeChatAdapter } from '../generation/native/native.registry';
 import type { NativeChatAdapter, NativeContext } from '../generation/native/native.types';
@@ -11,7 +12,7 @@ import { resolveRuntimeModel, UNSUPPORTED_FOR_STREAMING } from '../validation/mo
 import { checkNativeBody, parseNativeJson } from '../validation/native-schema';
 import { validateShape } from '../validation/shape.validator';
 import { validationError } from './engine.errors';
-import type { EngineOptions, EngineResult, StreamEvent } from './engine.types';
+import type { EngineOptions, EngineResult, EngineState, StreamEvent } from './engine.types';
 import type { RuntimeRequest } from './engine.types';
 import { signingRegion } from './request.region';
 
@@ -54,6 +55,7 @@ function invokeChat(
   model: CatalogModel,
   body: Record<string, unknown>,
   req: RuntimeRequest,
+  state: EngineState,
   options: EngineOptions,
   stream: boolean,
 ): EngineResult {
@@ -66,11 +68,18 @@ function invokeChat(
     thinkingBudget: turn.thinkingBudget,
   });
   const reply = applyLimits(singleCall(planned, turn.singleToolCall), turn.maxTokens, turn.stopSequences);
+  const items = promptItems(turn.request);
+  const chat = model.chat;
+  const cache =
+    chat?.promptCaching && items.some((i) => i.cacheTtl !== undefined)
+      ? accountCache(items, model.modelId, chat.cacheMinTokens, state)
+      : undefined;
   const ctx: NativeContext = {
     model,
     rawBody: req.body,
-    inputTokens: sumTokens(promptItems(turn.request)),
+    inputTokens: sumTokens(items),
     outputTokens: reply.outputTokens,
+    cache,
   };
   const headers = tokenHeaders(ctx.inputTokens, ctx.outputTokens);
   if (!stream)
@@ -84,7 +93,12 @@ function invokeChat(
 }
 
 /** InvokeModel and InvokeModelWithResponseStream: model-native bodies per family (docs/bedrock-protocol.md §8). */
-export function handleInvoke(req: RuntimeRequest, options: EngineOptions, stream: boolean): EngineResult {
+export function handleInvoke(
+  req: RuntimeRequest,
+  state: EngineState,
+  options: EngineOptions,
+  stream: boolean,
+): EngineResult {
   validateShape(
     stream ? 'InvokeModelWithResponseStream' : 'InvokeModel',
     undefined,
@@ -110,5 +124,5 @@ export function handleInvoke(req: RuntimeRequest, options: EngineOptions, stream
   const adapter = nativeChatAdapter(model, body);
   if (!adapter) throw validationError(BAD_CONTENT_TYPE);
   checkNativeBody(body, adapter.spec);
-  return invokeChat(adapter, model, body, req, options, stream);
+  return invokeChat(adapter, model, body, req, state, options, stream);
 }

@@ -55,6 +55,14 @@ function renderResult(block: NonNullable<ContentBlock['toolResult']>): string {
     .join(' ');
 }
 
+/**
+ * Context a client injects into the user's turn rather than words the user said: Claude Code sends its
+ * reminders (attribution rules, tool lists, …) as text blocks wrapped in `<system-reminder>` tags. A model
+ * reads them as background; the emulator leaves them out of what it answers, so tool names listed there do not
+ * read as a request to call those tools.
+ */
+const INJECTED_CONTEXT = /^\s*<system-reminder>[\s\S]*<\/system-reminder>\s*$/;
+
 export function conversationFacts(messages: Message[] | undefined): ConversationFacts {
   const list = messages ?? [];
   let last = list.length - 1;
@@ -65,8 +73,9 @@ export function conversationFacts(messages: Message[] | undefined): Conversation
   const names = toolNames(list[last - 1]);
   const texts: string[] = [];
   for (const block of list[last].content ?? []) {
-    if (block.text !== undefined) texts.push(block.text);
-    else if (block.toolResult) {
+    if (block.text !== undefined) {
+      if (!INJECTED_CONTEXT.test(block.text)) texts.push(block.text);
+    } else if (block.toolResult) {
       const { toolUseId } = block.toolResult;
       facts.toolResults.push({
         toolUseId,

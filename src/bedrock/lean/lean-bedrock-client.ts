@@ -5,7 +5,13 @@ import type {
   ConverseStreamRequest,
 } from '@aws-sdk/client-bedrock-runtime';
 import type { ResponseMetadata } from '@smithy/types';
-import { BedrockClient, InvokeRequest, InvokeResponse, InvokeStreamChunk } from '../bedrock-client';
+import {
+  BedrockClient,
+  CountTokensRequest,
+  InvokeRequest,
+  InvokeResponse,
+  InvokeStreamChunk,
+} from '../bedrock-client';
 import { BedrockHttp, readBody } from './bedrock-http';
 import { EventStreamReader } from './event-stream-reader';
 import { decodeConverseBlobs } from './response-blobs';
@@ -123,6 +129,23 @@ export class LeanBedrockClient extends BedrockClient {
     return this.http.send(request, signal, (res) =>
       new EventStreamReader(res.exchange, invokeStreamChunk, res.$metadata, signal).start(),
     );
+  }
+
+  async countTokens(input: CountTokensRequest, signal: AbortSignal): Promise<number> {
+    const body =
+      'converse' in input.input
+        ? { input: { converse: input.input.converse } }
+        : { input: { invokeModel: { body: Buffer.from(input.input.invokeModel.body).toString('base64') } } };
+    const request = {
+      operation: 'CountTokens',
+      path: modelPath(this.endpoint, input.modelId, 'count-tokens'),
+      headers: JSON_REQUEST,
+      body: toWireJson(body),
+    };
+    return this.http.send(request, signal, async (res) => {
+      const output = parseResponse(await readBody(res), res.$metadata);
+      return Number(output.inputTokens);
+    });
   }
 
   destroy(): void {

@@ -1,10 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isAnthropicRequest } from '../../anthropic/anthropic-route';
+import { toAnthropicError } from '../../anthropic/errors/anthropic-error';
 import { toApiError } from '../errors/to-api-error';
 
 /**
  * The single exit for errors: every failure (ours, Nest's, Fastify's body parsing, Bedrock's) leaves in
- * OpenAI's envelope `{"error":{"message","type","param","code"}}` with the mapped status.
+ * OpenAI's envelope `{"error":{"message","type","param","code"}}` with the mapped status — or, on the routes
+ * of Anthropic's dialect, in Anthropic's `{"type":"error","error":{"type","message"}}` with its statuses.
  */
 @Catch()
 export class OpenAIExceptionFilter implements ExceptionFilter {
@@ -30,6 +33,11 @@ export class OpenAIExceptionFilter implements ExceptionFilter {
       });
     }
     if (reply.sent) return; // a stream already under way reports its error in-band (see common/sse/sse-readable.ts)
+    if (isAnthropicRequest(request)) {
+      const anthropic = toAnthropicError(error, String(request.id));
+      void reply.status(anthropic.status).headers(anthropic.headers).send(anthropic.body);
+      return;
+    }
     void reply.status(error.status).headers(error.headers).send(error.toBody());
   }
 }

@@ -1,4 +1,4 @@
-import type { OpenAIErrorBody } from '../errors/api-error';
+import type { ApiError, OpenAIErrorBody } from '../errors/api-error';
 
 /** Server-sent-event frames as OpenAI writes them: one `data:` line per JSON object, then `[DONE]`. */
 export const sseData = (json: string): string => `data: ${json}\n\n`;
@@ -14,17 +14,20 @@ export const SSE_HEADERS: Readonly<Record<string, string>> = {
   'x-accel-buffering': 'no',
 };
 
-/** How one SSE dialect writes its events: OpenAI chat's `data:` frames, or the Responses API's named events. */
+/**
+ * How one client protocol writes its events: OpenAI chat's `data:` frames and `[DONE]`, the Responses API's
+ * named and numbered events, Anthropic's named events.
+ */
 export interface SseFraming<T> {
   frame(chunk: T): string;
   /** Written after the last chunk ('' when the dialect has no end marker). */
-  done: string;
-  /** Written instead of `done` when the stream fails after its first byte. */
-  error(body: OpenAIErrorBody): string;
+  end: string;
+  /** Written instead of `end` when the stream fails after its first byte (in the dialect's error shape). */
+  error(error: ApiError, requestId: string): string;
 }
 
 export const OPENAI_CHAT_FRAMING: SseFraming<unknown> = {
   frame: (chunk) => sseData(JSON.stringify(chunk)),
-  done: SSE_DONE,
-  error: sseError,
+  end: SSE_DONE,
+  error: (error) => sseError(error.toBody()),
 };

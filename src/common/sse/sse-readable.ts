@@ -129,7 +129,7 @@ export class SseReadable<T> extends Readable {
         if (next.done) {
           this.telemetry?.streamEnded(performance.now());
           this.finished = true;
-          this.enqueue(this.framing.done);
+          this.enqueue(this.framing.end);
           return;
         }
         const t = this.telemetry;
@@ -148,7 +148,7 @@ export class SseReadable<T> extends Readable {
         });
       }
       this.finished = true;
-      this.enqueue(this.framing.error(error.toBody()));
+      this.enqueue(this.framing.error(error, this.requestId));
     } finally {
       this.pumping = false;
     }

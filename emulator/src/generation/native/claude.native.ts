@@ -1,17 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { CatalogModel } from '../../catalog/catalog.types';
-import type {
-  ContentBlock,
-  Message,
-  SystemBlock,
-  Tool,
-  ToolChoice,
-  ToolResultContent,
-} from '../../engine/converse.types';
 import { validationError } from '../../engine/engine.errors';
+import { checkThinking } from '../../validation/thinking.rules';
 import type { FieldSpec, ObjectSpec } from '../../validation/native-schema';
 import type { FinalReply, OutBlock } from '../reply.types';
 import { wordChunks } from '../words';
+import { asArray, checkClaudeBody, nativeMessage, nativeSystem, nativeTools } from './claude.native-request';
 import type { NativeChatAdapter, NativeContext, NativeTurn } from './native.types';
 
 type Json = Record<string, unknown>;
@@ -60,100 +54,16 @@ const SPEC: ObjectSpec = {
     },
     thinking: { type: 'object' },
     metadata: { type: 'object' },
+    // Accepted only with their beta flag (claude.native-request.ts).
+    context_management: { type: 'object' },
+    output_config: { type: 'object' },
   },
 };
 
-// Anthropic's own messages, returned verbatim by InvokeModel (docs/bedrock-protocol.md §6.3, §9).
-export const EMPTY_TEXT_BLOCK = 'messages: text content blocks must be non-empty';
-
-function asArray(value: unknown): Json[] {
-  return Array.isArray(value) ? (value as Json[]) : [];
-}
-
-function mediaSource(source: Json): { format: string; source: { bytes?: string; text?: string } } {
-  const type = String(source.media_type ?? '');
-  if (source.type === 'text') return { format: 'txt', source: { text: String(source.data ?? '') } };
-  return { format: type.replace(/^(image|application)\//, ''), source: { bytes: String(source.data ?? '') } };
-}
-
-function resultPart(c: Json): ToolResultContent {
-  if (c.type === 'image') {
-    const { format, source } = mediaSource((c.source ?? {}) as Json);
-    return { image: { format, source } };
-  }
-  return { text: String(c.text ?? '') };
-}
-
-function block(b: Json): ContentBlock {
-  switch (b.type) {
-    case 'text':
-      if (typeof b.text !== 'string' || b.text.trim() === '') throw validationError(EMPTY_TEXT_BLOCK);
-      return { text: b.text };
-    case 'image': {
-      const { format, source } = mediaSource((b.source ?? {}) as Json);
-      return { image: { format, source } };
-    }
-    case 'document': {
-      const { format, source } = mediaSource((b.source ?? {}) as Json);
-      return { document: { name: String(b.title ?? 'document'), format, source } };
-    }
-    case 'tool_use':
-      return { toolUse: { toolUseId: String(b.id), name: String(b.name), input: b.input ?? {} } };
-    case 'tool_result': {
-      const content =
-        typeof b.content === 'string' ? [{ text: b.content }] : asArray(b.content).map(resultPart);
-      return { toolResult: { toolUseId: String(b.tool_use_id), content } };
-    }
-    case 'thinking':
-      return {
-        reasoningContent: {
-          reasoningText: { text: String(b.thinking ?? ''), signature: b.signature as string },
-        },
-      };
-    case 'redacted_thinking':
-      return { reasoningContent: { redactedContent: String(b.data ?? '') } };
-    default:
-      return { text: '' };
-  }
-}
-
-function message(m: Json): Message {
-  const content =
-    typeof m.content === 'string'
-      ? [block({ type: 'text', text: m.content })]
-      : asArray(m.content).map(block);
-  return { role: String(m.role), content };
-}
-
-function system(value: unknown): SystemBlock[] | undefined {
-  if (typeof value === 'string') return [{ text: value }];
-  return Array.isArray(value) ? asArray(value).map((b) => ({ text: String(b.text ?? '') })) : undefined;
-}
-
-function tools(body: Json): { tools: Tool[]; toolChoice?: ToolChoice } | undefined {
-  const list = asArray(body.tools);
-  const choice = (body.tool_choice ?? {}) as Json;
-  // `none`: the tools stay defined (history may hold calls) but none may be called.
-  if (list.length === 0 || choice.type === 'none') return undefined;
-  const toolChoice: ToolChoice | undefined =
-    choice.type === 'any'
-      ? { any: {} }
-      : choice.type === 'tool'
-        ? { tool: { name: String(choice.name) } }
-        : undefined;
-  return {
-    tools: list.map((t) => ({
-      toolSpec: {
-        name: String(t.name),
-        description: t.description as string,
-        inputSchema: { json: t.input_schema },
-      },
-    })),
-    toolChoice,
-  };
-}
+export { EMPTY_TEXT_BLOCK } from './claude.native-request';
 
 function turn(body: Json, model: CatalogModel): NativeTurn {
+  checkClaudeBody(body, model, anthropicModelName(model));
   const thinking = body.thinking as Json | undefined;
   const budget =
     thinking?.type === 'enabled' && model.chat?.reasoning === 'thinking'
@@ -166,12 +76,16 @@ function turn(body: Json, model: CatalogModel): NativeTurn {
   if (budget !== undefined && maxTokens <= budget) {
     throw validationError('`max_tokens` must be greater than `thinking.budget_tokens`.');
   }
+  const request = {
+    system: nativeSystem(body.system),
+    messages: asArray(body.messages).map(nativeMessage),
+    toolConfig: nativeTools(body),
+    inferenceConfig: { temperature: body.temperature as number, topP: body.top_p as number },
+  };
+  // Signed history, forced tools and sampling are checked as for Converse (same Anthropic rules).
+  if (budget !== undefined) checkThinking({ key: 'thinking', budgetTokens: budget }, request, maxTokens);
   return {
-    request: {
-      system: system(body.system),
-      messages: asArray(body.messages).map(message),
-      toolConfig: tools(body),
-    },
+    request,
     maxTokens,
     stopSequences: body.stop_sequences as string[] | undefined,
     thinkingBudget: budget,
@@ -199,6 +113,15 @@ function contentOf(b: OutBlock): Json {
   return { type: 'tool_use', id: nativeToolId(b.toolUseId), name: b.name, input: b.input };
 }
 
+/** Anthropic's usage: `input_tokens` excludes what was read from or written to the prompt cache. */
+function usageOf(ctx: NativeContext): Json {
+  const read = ctx.cache?.read ?? 0;
+  const write = ctx.cache?.write ?? 0;
+  const usage: Json = { input_tokens: ctx.inputTokens - read - write, output_tokens: ctx.outputTokens };
+  if (ctx.cache) Object.assign(usage, { cache_creation_input_tokens: write, cache_read_input_tokens: read });
+  return usage;
+}
+
 function stopFields(reply: FinalReply): Json {
   return { stop_reason: reply.stopReason, stop_sequence: reply.stopSequence ?? null };
 }
@@ -211,7 +134,7 @@ function response(reply: FinalReply, ctx: NativeContext): Json {
     model: anthropicModelName(ctx.model),
     content: reply.blocks.map(contentOf),
     ...stopFields(reply),
-    usage: { input_tokens: ctx.inputTokens, output_tokens: ctx.outputTokens },
+    usage: usageOf(ctx),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CatalogModel } from '../../catalog/catalog.types';
+import type { CacheUsage } from '../cache.accounting';
 import type { ConverseRequest } from '../../engine/converse.types';
 import type { ObjectSpec } from '../../validation/native-schema';
 import type { FinalReply } from '../reply.types';
@@ -18,6 +19,8 @@ export interface NativeContext {
   rawBody: Buffer;
   inputTokens: number;
   outputTokens: number;
+  /** Prompt-cache accounting, when the body carried cache points (Claude's `cache_control`). */
+  cache?: CacheUsage;
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { OpenAIErrorBody } from '../../../common/errors/api-error';
 import type { SseFraming } from '../../../common/sse/sse-frames';
 import type { ResponseEvent } from '../dto/response-events.types';
 import type { ResponseUsage } from '../dto/response-object.types';
@@ -49,8 +48,12 @@ export function responsesFraming(): SseFraming<ResponseEvent> {
     `event: ${event.type}\ndata: ${JSON.stringify({ ...event, sequence_number: sequence++ })}\n\n`;
   return {
     frame: write,
-    done: '',
-    error: ({ error }: OpenAIErrorBody) =>
-      write({ type: 'error', code: error.code ?? error.type, message: error.message, param: error.param }),
+    end: '',
+    error: (apiError) => {
+      const { error } = apiError.toBody();
+      return (
+        write({ type: 'error', code: error.code ?? error.type, message: error.message, param: error.param })
+      );
+    },
   };
 }

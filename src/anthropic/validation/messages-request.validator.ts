@@ -1,0 +1,115 @@
+import type { AnthropicMessagesRequest } from '../anthropic-request.types';
+import {
+  invalid,
+  isObject,
+  Json,
+  oneOf,
+  optionalBoolean,
+  optionalNumber,
+  optionalObject,
+  optionalString,
+  optionalStringArray,
+  requireArray,
+  requireObject,
+  requireString,
+  required,
+  wrongType,
+} from './anthropic-checks';
+import { checkBlock, checkContent } from './content-blocks.validator';
+
+const ROLES = ['user', 'assistant', 'system'] as const;
+const EFFORTS = ['low', 'medium', 'high', 'max'] as const;
+
+function checkSystem(value: unknown): void {
+  if (value === undefined || value === null || typeof value === 'string') return;
+  requireArray(value, 'system').forEach((block, i) => {
+    checkBlock(block, `system.${i}`);
+    if ((block as Json).type !== 'text') throw invalid(`system.${i}.type`, "Input should be 'text'");
+  });
+}
+
+function checkMessages(value: unknown): void {
+  const messages = requireArray(value, 'messages');
+  if (messages.length === 0)
+    throw invalid('messages', 'List should have at least 1 item after validation, not 0');
+  messages.forEach((m, i) => {
+    const message = requireObject(m, `messages.${i}`);
+    oneOf(message.role, `messages.${i}.role`, ROLES);
+    checkContent(message.content, `messages.${i}.content`);
+    checkOutputConfig(message.output_config, `messages.${i}.output_config`);
+  });
+}
+
+function checkTools(value: unknown): void {
+  if (value === undefined || value === null) return;
+  requireArray(value, 'tools').forEach((t, i) => {
+    const tool = requireObject(t, `tools.${i}`);
+    requireString(tool.name, `tools.${i}.name`);
+    const type = optionalString(tool.type, `tools.${i}.type`);
+    if (type === undefined || type === 'custom') {
+      requireObject(tool.input_schema, `tools.${i}.input_schema`);
+      optionalString(tool.description, `tools.${i}.description`);
+    }
+  });
+}
+
+function checkToolChoice(value: unknown): void {
+  const choice = optionalObject(value, 'tool_choice');
+  if (!choice) return;
+  const type = oneOf(choice.type, 'tool_choice.type', ['auto', 'any', 'tool', 'none']);
+  if (type === 'tool') requireString(choice.name, 'tool_choice.name');
+  optionalBoolean(choice.disable_parallel_tool_use, 'tool_choice.disable_parallel_tool_use');
+}
+
+function checkThinking(value: unknown, maxTokens: number | undefined): void {
+  const thinking = optionalObject(value, 'thinking');
+  if (!thinking) return;
+  const type = oneOf(thinking.type, 'thinking.type', ['enabled', 'disabled', 'adaptive']);
+  if (type !== 'enabled') return;
+  const budget = optionalNumber(thinking.budget_tokens, 'thinking.enabled.budget_tokens', {
+    integer: true,
+    min: 1024,
+  });
+  if (budget === undefined) throw required('thinking.enabled.budget_tokens');
+  if (maxTokens !== undefined && budget >= maxTokens) {
+    throw invalid('max_tokens', 'must be greater than `thinking.budget_tokens`');
+  }
+}
+
+function checkOutputConfig(value: unknown, path: string): void {
+  const config = optionalObject(value, path);
+  if (config?.effort !== undefined) oneOf(config.effort, `${path}.effort`, EFFORTS);
+}
+
+/**
+ * Anthropic's Messages request, validated in place (no copy of the message array, which can be megabytes for
+ * Claude Code): types, required members and ranges Anthropic's API enforces, with its field paths. Members
+ * this gateway does not know are left in the body for the back-end to keep or drop.
+ */
+export function validateMessagesRequest(
+  value: unknown,
+  { countOnly = false } = {},
+): AnthropicMessagesRequest {
+  if (!isObject(value)) throw wrongType('body', 'object');
+  const model = requireString(value.model, 'model');
+  if (model === '') throw invalid('model', 'String should have at least 1 character');
+  let maxTokens: number | undefined;
+  if (!countOnly) {
+    if (value.max_tokens === undefined || value.max_tokens === null) throw required('max_tokens');
+    maxTokens = optionalNumber(value.max_tokens, 'max_tokens', { integer: true, min: 1 });
+  }
+  checkMessages(value.messages);
+  checkSystem(value.system);
+  optionalNumber(value.temperature, 'temperature', { min: 0, max: 1 });
+  optionalNumber(value.top_p, 'top_p', { min: 0, max: 1 });
+  optionalNumber(value.top_k, 'top_k', { min: 0, integer: true });
+  optionalStringArray(value.stop_sequences, 'stop_sequences');
+  optionalBoolean(value.stream, 'stream');
+  checkTools(value.tools);
+  checkToolChoice(value.tool_choice);
+  checkThinking(value.thinking, maxTokens);
+  checkOutputConfig(value.output_config, 'output_config');
+  const metadata = optionalObject(value.metadata, 'metadata');
+  if (metadata) optionalString(metadata.user_id, 'metadata.user_id');
+  return value as unknown as AnthropicMessagesRequest;
+}
