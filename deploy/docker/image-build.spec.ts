@@ -86,7 +86,7 @@ describe('the Docker image, replayed without a Docker engine', () => {
     const dist = walk(join(build.root, 'app', 'dist'));
     expect(dist).toContain('src/main.js');
     expect(
-      dist.filter((f) => /spec|test-helpers|test-fixtures|fixture|testing\/|^(emulator|test)\//.test(f)),
+      dist.filter((f) => /\.spec\.|test-helpers|test-fixtures|fixture|testing\/|^(emulator|test)\//.test(f)),
     ).toEqual([]);
     // The compiled registry finds every family folder (discovery by convention works on .js too).
     const compiled = join(runtime.root, 'app', 'dist/src/providers/families/discover-families.js');

@@ -1,3 +1,4 @@
+import { telemetryOf } from '../metrics/request-telemetry';
 import { Injectable } from '@nestjs/common';
 import { AnthropicModelNames } from '../anthropic/model-names/anthropic-model-names';
 import { inlineRemoteImages } from '../anthropic/media/inline-remote-images';
@@ -131,21 +132,24 @@ export class MessagesService {
   ): void {
     const read = usage?.cache_read_input_tokens ?? 0;
     const write = usage?.cache_creation_input_tokens ?? 0;
-    this.usage.record({
-      requestId: ctx.requestId,
-      key: ctx.keyName,
-      endpoint: 'messages',
-      reasoningTokens: 0,
-      model,
-      modelId: ctx.modelId,
-      stream,
-      outcome: error ? 'error' : 'ok',
-      // As for chat: prompt tokens include what was read from or written to the prompt cache.
-      promptTokens: (usage?.input_tokens ?? 0) + read + write,
-      completionTokens: usage?.output_tokens ?? 0,
-      cachedTokens: read,
-      cacheWriteTokens: write,
-      durationMs: Math.round(performance.now() - ctx.startedAt),
-    });
+    this.usage.record(
+      {
+        requestId: ctx.requestId,
+        key: ctx.keyName,
+        endpoint: 'messages',
+        reasoningTokens: 0,
+        model,
+        modelId: ctx.modelId,
+        stream,
+        outcome: error ? 'error' : 'ok',
+        // As for chat: prompt tokens include what was read from or written to the prompt cache.
+        promptTokens: (usage?.input_tokens ?? 0) + read + write,
+        completionTokens: usage?.output_tokens ?? 0,
+        cachedTokens: read,
+        cacheWriteTokens: write,
+        durationMs: Math.round(performance.now() - ctx.startedAt),
+      },
+      telemetryOf(ctx.signal),
+    );
   }
 }

@@ -102,6 +102,10 @@ export class RequestReporter implements TelemetrySink {
       dialect: route.dialect,
       model: asked === undefined ? undefined : asked.slice(0, MAX_MODEL_CHARS),
       modelId: t.modelCalled,
+      endpoint: usage?.endpoint,
+      // Set when a fallback answered: the model that served, and how many models were tried before it.
+      servedModel: usage?.servedModel,
+      fallbacks: usage?.fallbacks,
       stream: t.firstEventAt > 0 || usage?.stream === true,
       status,
       outcome: !t.completed ? 'client_gone' : status >= 400 || usage?.outcome === 'error' ? 'error' : 'ok',

@@ -114,7 +114,7 @@ describe('POST /v1/messages for other families (through the shared translation t
     const streamed = await client.messages
       .stream({ model: NOVA, max_tokens: 32, messages: [{ role: 'user', content: 'hi' }] })
       .finalMessage();
-    const lines = logs.in('Usage');
+    const lines = logs.in('Request').filter((l) => l.endpoint === 'messages');
     expect(lines).toEqual([
       expect.objectContaining({
         key: 'default',

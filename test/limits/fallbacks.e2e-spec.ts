@@ -70,7 +70,7 @@ describe('fallback chains', () => {
       [PRIMARY, 429],
       [LLAMA, 200],
     ]);
-    const usage = logs.in('Usage');
+    const usage = logs.in('Request');
     expect(usage).toHaveLength(1);
     expect(usage[0]).toMatchObject({
       key: 'open-team',

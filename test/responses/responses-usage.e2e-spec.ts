@@ -4,7 +4,7 @@ import { startTestGateway, TestGateway } from '../support/gateway.harness';
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 let gw: TestGateway;
 const logs = new CapturingLogger();
-const usageLines = () => logs.in('Usage');
+const usageLines = () => logs.in('Request').filter((l) => l.endpoint === 'responses');
 
 beforeAll(async () => {
   gw = await startTestGateway({ LOG_LEVEL: 'info' }, {}, { logger: logs });
@@ -78,7 +78,7 @@ describe('usage accounting of /v1/responses (as for chat completions)', () => {
       expect(entry.outcome).toBe('aborted');
       await new Promise((r) => setTimeout(r, 50));
       expect(usageLines()).toEqual([
-        expect.objectContaining({ endpoint: 'responses', stream: true, outcome: 'error' }),
+        expect.objectContaining({ endpoint: 'responses', stream: true, outcome: 'client_gone' }),
       ]);
     } finally {
       gw.emulator.config.chunkDelayMs = 0;

@@ -27,7 +27,8 @@ const SUFFIXES: Record<string, string[]> = {
 };
 
 function parseValue(text: string, line: string): number {
-  if (text === 'NaN') return Number.NaN;
+  // prom-client writes NaN as `Nan` (a gauge with no samples yet); Prometheus reads it case-insensitively.
+  if (/^nan$/i.test(text)) return Number.NaN;
   if (text === '+Inf' || text === 'Inf') return Number.POSITIVE_INFINITY;
   if (text === '-Inf') return Number.NEGATIVE_INFINITY;
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) throw new Error(`bad sample value in: ${line}`);

@@ -20,6 +20,8 @@ export interface RouteSchemas {
   error: string;
   /** Undoes what the real API does differently from its published schema before validating a 2xx body. */
   normalize?: (body: unknown) => unknown;
+  /** Applied to each SSE chunk before it is checked. */
+  normalizeChunk?: (chunk: Record<string, unknown>) => unknown;
 }
 
 /**
@@ -48,6 +50,22 @@ function decodeBase64Embeddings(body: unknown): unknown {
 const OPENAI_ERROR = 'ErrorResponse';
 
 /**
+ * OpenAI's spec describes a legacy completions stream chunk with the non-stream schema, while its API (and
+ * the openai SDK's Completion type) sends `finish_reason: null` until the last chunk and `usage: null` before
+ * the usage chunk. Those two nulls are the stream's, and everything else is held to the schema.
+ */
+function completionChunkAsResponse(chunk: Record<string, unknown>): unknown {
+  const out: Record<string, unknown> = { ...chunk };
+  if (out.usage === null) delete out.usage;
+  if (Array.isArray(out.choices)) {
+    out.choices = out.choices.map((c: Record<string, unknown>) =>
+      c.finish_reason === null ? { ...c, finish_reason: 'stop' } : c,
+    );
+  }
+  return out;
+}
+
+/**
  * One entry per route; first match wins. A new route is one line here (Anthropic's routes, once they exist,
  * bring their own error schema).
  */
@@ -63,6 +81,7 @@ export const ROUTE_SCHEMAS: RouteSchemas[] = [
     body: 'CreateCompletionResponse',
     chunk: 'CreateCompletionResponse',
     error: OPENAI_ERROR,
+    normalizeChunk: completionChunkAsResponse,
   },
   {
     path: /\/embeddings$/,
@@ -73,6 +92,8 @@ export const ROUTE_SCHEMAS: RouteSchemas[] = [
   { path: /\/models$/, method: 'GET', body: 'ListModelsResponse', error: OPENAI_ERROR },
   { path: /\/models\/.+$/, method: 'GET', body: 'Model', error: OPENAI_ERROR },
   { path: /\/responses$/, body: 'Response', chunk: 'ResponseStreamEvent', error: OPENAI_ERROR },
+  // Anthropic's Messages routes answer in Anthropic's shapes, which their own specs check (test/anthropic).
+  { path: /\/messages(\/count_tokens)?$/, error: '' },
   // Health probes answer their own small shapes, not OpenAI's.
   { path: /^\/(health|ready)$/, error: '' },
   // Anything else (unknown routes, methods) still answers errors in OpenAI's envelope.
@@ -114,6 +135,8 @@ function check(
     (r) => r.path.test(path) && (!r.method || r.method === method),
   );
   if (!route || method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304) return;
+  // The model list in Anthropic's shape (asked for with anthropic-version) is not OpenAI's to judge.
+  if (req.headers['anthropic-version'] !== undefined && /\/models(\/|$)/.test(path)) return;
   const where = `${method} ${path} → ${res.statusCode}`;
   // Headers given straight to writeHead (as Fastify does on some paths) are only in the header block sent.
   const sent = (res as unknown as { _header?: string })._header ?? '';
@@ -138,9 +161,10 @@ function check(
       if (data === '[DONE]') continue;
       const json = parse(data, `SSE frame ${index}`) as Record<string, unknown> | undefined;
       if (json === undefined) continue;
-      if (json && typeof json === 'object' && 'error' in json)
-        validate(json, route.error, `SSE error frame ${index}`);
-      else if (route.chunk) validate(json, route.chunk, `SSE frame ${index}`);
+      if (json && typeof json === 'object' && 'error' in json) {
+        if (route.error) validate(json, route.error, `SSE error frame ${index}`);
+      } else if (route.chunk)
+        validate(route.normalizeChunk ? route.normalizeChunk(json) : json, route.chunk, `SSE frame ${index}`);
     }
     return;
   }

@@ -96,7 +96,6 @@ export function chunk(
     created: meta.created,
     model: meta.model,
     choices: [{ text, index, logprobs: null, finish_reason: finish }],
-    system_fingerprint: null,
   };
   if (includeUsage) out.usage = null;
   return out;

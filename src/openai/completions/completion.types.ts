@@ -42,5 +42,6 @@ export interface Completion {
   model: string;
   choices: CompletionChoice[];
   usage?: CompletionUsage | null;
-  system_fingerprint?: null;
+  /** Omitted: OpenAI's schema types it as a string, and Bedrock has no such fingerprint. */
+  system_fingerprint?: string;
 }

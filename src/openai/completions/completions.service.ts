@@ -52,7 +52,6 @@ export class CompletionsService {
           finish_reason: finishReason(out.stopReason),
         })),
         usage: sumUsage(outs.map((o) => toUsage(o.usage))),
-        system_fingerprint: null,
       };
     }
     const started = jobs.map((j) => this.inference.stream(j.internal, ctx));
@@ -104,7 +103,6 @@ async function* pump(
         model: meta.model,
         choices: [],
         usage,
-        system_fingerprint: null,
       };
     }
   } catch (err) {
