@@ -114,7 +114,13 @@ describe('keys from Secrets Manager and SSM are re-read without a restart', () =
 describe('UPSTREAM_TIMEOUT_MS', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startTestGateway({ UPSTREAM_TIMEOUT_MS: '700', BEDROCK_MAX_ATTEMPTS: '1' });
+    gw = await startTestGateway({
+      UPSTREAM_TIMEOUT_MS: '700',
+      BEDROCK_MAX_ATTEMPTS: '1',
+      // The request deadline defaults to UPSTREAM_TIMEOUT_MS counted from arrival, so it would fire a hair
+      // first; set it wide so this test sees the per-call timeout itself.
+      REQUEST_DEADLINE_MS: '60000',
+    });
   });
   afterAll(() => gw.close());
 

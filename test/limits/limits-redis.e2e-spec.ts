@@ -31,6 +31,17 @@ beforeAll(async () => {
   const env = { API_KEY: '', API_KEYS_FILE: policy.path, REDIS_URL: redis.url };
   open = await startTestGateway(env);
   closed = await startTestGateway({ ...env, RATE_LIMIT_FAIL_MODE: 'closed' });
+  // Each replica's limiter connects to Redis in the background; wait until both count there (a limited key
+  // answered with its headers), so the bursts below meet connected replicas, as a deployment that has been up
+  // for a moment does. The steady key's limits are far above what these few requests use.
+  for (const gw of [open, closed]) {
+    const until = Date.now() + 10_000;
+    while (Date.now() < until) {
+      const o = await send(gw.clientFor('/v1', 'sk-steady'));
+      if (o.status === 200 && o.headers.get('x-ratelimit-limit-requests')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 });
 afterAll(async () => {
   await Promise.all([open?.close(), closed?.close()]);

@@ -1,3 +1,4 @@
+import { requireToolName } from '../../../common/validation/tool-name';
 import { invalidRequest } from '../../../common/errors/api-error';
 import {
   invalidValue,
@@ -93,7 +94,8 @@ function checkToolCalls(value: unknown, param: string): void {
     if (call.type !== undefined && call.type !== 'function')
       throw invalidValue(`${param}[${i}].type`, call.type, ['function']);
     const fn = requireObject(call.function, `${param}[${i}].function`);
-    requireString(fn.name, `${param}[${i}].function.name`, { nonEmpty: true });
+    // A call in the history names a tool the client defined, so it follows the same pattern (Bedrock refuses others).
+    requireToolName(fn.name, `${param}[${i}].function.name`);
     requireString(fn.arguments, `${param}[${i}].function.arguments`);
   }
 }
