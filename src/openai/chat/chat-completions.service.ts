@@ -1,9 +1,9 @@
+import { startStreams } from '../../inference/start-streams';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ClientGoneError, type RequestContext } from '../../common/context/request-context';
 import { Inference } from '../../inference/inference';
 import type { InferenceRequest } from '../../inference/inference-request';
-import type { InferenceStream } from '../../inference/inference-response';
 import { MediaService, type RemoteImage } from '../../media/media.service';
 import type { ChatCompletionRequest } from './chat-request.types';
 import type { ChatCompletion } from './chat-response.types';
@@ -85,19 +85,9 @@ export class ChatCompletionsService {
     choices: number,
     ctx: RequestContext,
   ): Promise<ChatStream> {
-    const started = Array.from({ length: choices }, () => this.inference.stream(internal, ctx));
-    let sources: InferenceStream[];
-    try {
-      sources = await Promise.all(started);
-    } catch (err) {
-      // Streams that did start are stopped.
-      for (const p of started)
-        void p.then(
-          (s) => s.cancel?.(),
-          () => undefined,
-        );
-      throw err;
-    }
+    const sources = await startStreams(
+      Array.from({ length: choices }, () => this.inference.stream(internal, ctx)),
+    );
     const stream = new ChatStream(req.stream_options?.include_usage === true, () => {
       for (const s of sources) s.cancel?.(new ClientGoneError());
     });

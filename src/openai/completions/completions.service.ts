@@ -1,3 +1,4 @@
+import { startStreams } from '../../inference/start-streams';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ClientGoneError, type RequestContext } from '../../common/context/request-context';
@@ -54,18 +55,7 @@ export class CompletionsService {
         usage: sumUsage(outs.map((o) => toUsage(o.usage))),
       };
     }
-    const started = jobs.map((j) => this.inference.stream(j.internal, ctx));
-    let sources: InferenceStream[];
-    try {
-      sources = await Promise.all(started);
-    } catch (err) {
-      for (const p of started)
-        void p.then(
-          (s) => s.cancel?.(),
-          () => undefined,
-        );
-      throw err;
-    }
+    const sources = await startStreams(jobs.map((j) => this.inference.stream(j.internal, ctx)));
     const stream = new ChatStream<Completion>(req.stream_options?.include_usage === true, () => {
       for (const s of sources) s.cancel?.(new ClientGoneError());
     });
