@@ -35,12 +35,12 @@ if (!hasWrk && !process.env.CI) {
   }, 320_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  const isLoad = (l: LoadResult) => {
+  // Each figure is checked with the name of its phase, so a failure says which window it was.
+  const isLoad = (l: LoadResult, phase: string) => {
     for (const key of ['rps', 'p50Ms', 'p99Ms', 'cpuMsPerReq', 'testCoreBusy', 'loadCoreBusy'] as const) {
-      expect(Number.isFinite(l[key])).toBe(true);
+      expect({ phase, key, finite: Number.isFinite(l[key]) }).toEqual({ phase, key, finite: true });
     }
-    expect(l.rps).toBeGreaterThan(0);
-    expect(l.errors).toBe(0);
+    expect({ phase, rps: l.rps > 0, errors: l.errors }).toEqual({ phase, rps: true, errors: 0 });
   };
 
   it('measures both transports, the floors and the emulator in one run, without errors', () => {
@@ -48,27 +48,24 @@ if (!hasWrk && !process.env.CI) {
     expect(result.runs).toHaveLength(1);
     const run = result.runs[0];
     expect(Object.keys(run.gateways).sort()).toEqual(['lean', 'sdk']);
-    for (const gw of Object.values(run.gateways)) {
-      [gw.throughput.c8, gw.throughput.c64, gw.throughput.c256, gw.streams.c8, gw.streams.c64].forEach(
-        isLoad,
-      );
-      isLoad(gw.embeddings!);
-      isLoad(gw.messagesStreams!);
+    for (const [name, gw] of Object.entries(run.gateways)) {
+      for (const [c, l] of Object.entries(gw.throughput)) isLoad(l, `${name} chat ${c}`);
+      for (const [c, l] of Object.entries(gw.streams)) isLoad(l, `${name} streams ${c}`);
+      isLoad(gw.embeddings!, `${name} embeddings`);
+      isLoad(gw.messagesStreams!, `${name} messages streams`);
       expect(gw.held.completed).toBe(gw.held.streams);
       expect(gw.streamTiming.errors).toBe(0);
       expect(gw.streamTiming.ttfdMs.p50).toBeGreaterThanOrEqual(gw.streamTiming.ttfbMs.p50);
       expect(gw.startupMs).toBeGreaterThan(0);
       expect(gw.idleRssMiB).toBeGreaterThan(0);
     }
-    isLoad(run.floors.relay);
+    isLoad(run.floors.relay, 'relay floor');
     expect(run.floors.relayLatencyMs.p50).toBeGreaterThan(0);
     for (const floor of Object.values(run.floors.clients)) expect(floor.callsPerSec).toBeGreaterThan(0);
     expect(run.direct.c64Rps).toBeGreaterThan(0);
-    [run.observability!.metricsOff, run.observability!.metricsOn, run.observability!.tracingOn].forEach(
-      isLoad,
-    );
-    isLoad(run.limits!.unlimited);
-    isLoad(run.limits!.limited);
+    for (const [variant, l] of Object.entries(run.observability!)) isLoad(l, variant);
+    isLoad(run.limits!.unlimited, 'limits unlimited');
+    isLoad(run.limits!.limited, 'limits limited');
     expect(run.limits!.rpsRatio).toBeGreaterThan(0);
   });
 

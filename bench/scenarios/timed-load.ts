@@ -1,6 +1,6 @@
 import type { BenchContext } from '../bench.context';
-import { runWrk, WrkRun } from '../load/wrk';
-import { measured, settled } from '../lib/proc';
+import { runWrk, WrkResult, WrkRun } from '../load/wrk';
+import { Measured, measured, settled } from '../lib/proc';
 import type { LoadResult } from './load.types';
 
 /** Runs wrk against a process and reports the rate together with that process's CPU per request. */
@@ -9,10 +9,24 @@ export async function timedLoad(
   pid: number,
   run: Omit<WrkRun, 'seconds'>,
 ): Promise<LoadResult> {
-  await settled(pid);
-  const { result, cpuMs, coreBusy, foreignCores } = await measured(pid, [ctx.emulatorPid], () =>
-    runWrk(ctx.plan, ctx.workDir, { ...run, seconds: ctx.settings.seconds }),
-  );
+  let seconds = ctx.settings.seconds;
+  for (;;) {
+    await settled(pid);
+    const window = await measured(pid, [ctx.emulatorPid], () =>
+      runWrk(ctx.plan, ctx.workDir, { ...run, seconds }),
+    );
+    // A window in which no request completed measured nothing (a stall of the machine, or requests longer
+    // than a one-second smoke window): it is measured again, twice as long, up to 8 s.
+    if (window.result.requests > 0 || seconds >= 8) return toLoadResult(ctx, window);
+    process.stderr.write(`bench: no request completed in ${seconds} s on ${run.url}; measuring again\n`);
+    seconds *= 2;
+  }
+}
+
+function toLoadResult(
+  ctx: BenchContext,
+  { result, cpuMs, coreBusy, foreignCores }: Measured<WrkResult>,
+): LoadResult {
   return {
     rps: result.rps,
     p50Ms: result.latencyMs.p50,

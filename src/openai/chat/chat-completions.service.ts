@@ -1,9 +1,9 @@
-import { startStreams } from '../../inference/start-streams';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ClientGoneError, type RequestContext } from '../../common/context/request-context';
 import { Inference } from '../../inference/inference';
 import type { InferenceRequest } from '../../inference/inference-request';
+import { startStreams } from '../../inference/start-streams';
 import { MediaService, type RemoteImage } from '../../media/media.service';
 import type { ChatCompletionRequest } from './chat-request.types';
 import type { ChatCompletion } from './chat-response.types';

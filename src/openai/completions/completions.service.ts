@@ -1,9 +1,9 @@
-import { startStreams } from '../../inference/start-streams';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ClientGoneError, type RequestContext } from '../../common/context/request-context';
 import { Inference } from '../../inference/inference';
 import type { InferenceStream } from '../../inference/inference-response';
+import { startStreams } from '../../inference/start-streams';
 import { ChatStream } from '../chat/response/chat-stream';
 import { mergeStreams } from '../chat/response/merge-streams';
 import {
