@@ -1,10 +1,11 @@
 import { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { ApiError } from './common/errors/api-error';
-import { handleClientError } from './common/http/client-error.handler';
+import { clientErrorHandler } from './common/http/client-error.handler';
+import { errorReply } from './common/errors/error-reply';
 import { installJsonBodyParser } from './common/http/json-body.parser';
 import { requestIdFor } from './common/http/request-id';
 import { installAsyncResourceBind } from './common/runtime/async-resource-bind';
@@ -44,12 +45,13 @@ export async function createApp(
   // Node 20's AsyncResource#bind costs ~17 µs per call; Nest's interceptors and Fastify's body parser call it
   // on every request (src/common/runtime/async-resource-bind.ts).
   installAsyncResourceBind();
+  const rewrite = rewriter(config.routePrefixes);
   const adapter = new FastifyAdapter({
     bodyLimit: config.maxRequestBytes,
     genReqId: requestIdFor,
     // Behind a load balancer every connection comes from it: the client is in X-Forwarded-For (TRUST_PROXY).
     trustProxy: config.trustProxy,
-    rewriteUrl: rewriter(config.routePrefixes),
+    rewriteUrl: rewrite,
     // Longer than the 60 s idle timeout of AWS load balancers, so they never reuse a connection we closed.
     keepAliveTimeout: config.http.keepAliveTimeoutMs,
     // Time allowed to *receive* a request (headers and body), against slow-sending clients; it does not limit
@@ -64,13 +66,19 @@ export async function createApp(
       connectionsCheckingInterval: Math.max(100, Math.min(5_000, config.http.headersTimeoutMs / 4)),
     },
     // Requests Node's parser refuses (unknown methods, oversized headers, malformed framing) in our envelope.
-    clientErrorHandler: handleClientError,
+    clientErrorHandler: clientErrorHandler(rewrite),
     // Fastify's own refusals before routing (a URL whose percent-encoding is broken) in our envelope too.
-    frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => {
+    frameworkErrors: (error: Error, req: unknown, reply: FastifyReply) => {
+      const request = req as FastifyRequest;
       const refusal = new ApiError(400, `The request URL is malformed (${error.message}).`, {
         code: 'invalid_url',
       });
-      void reply.status(400).type('application/json; charset=utf-8').send(refusal.toBody());
+      const out = errorReply(
+        refusal,
+        { url: rewrite(request.raw), headers: request.headers },
+        String(request.id),
+      );
+      void reply.status(out.status).type('application/json; charset=utf-8').send(out.body);
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {

@@ -95,7 +95,10 @@ export function renderTable(result: BenchResult): string {
       table(
         `Per-key limits in Redis (chat c64, one gateway, interleaved windows): limited/unlimited req/s ${n(run.limits.rpsRatio, 3)}, CPU ms/req ${n(run.limits.cpuRatio, 3)}`,
         loadHeader,
-        [loadRow('no limits', run.limits.unlimited), loadRow('rpm+tpm+concurrency+budget', run.limits.limited)],
+        [
+          loadRow('no limits', run.limits.unlimited),
+          loadRow('rpm+tpm+concurrency+budget', run.limits.limited),
+        ],
       ),
     );
   }

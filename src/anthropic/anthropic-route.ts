@@ -1,5 +1,3 @@
-import type { FastifyRequest } from 'fastify';
-
 const MESSAGES = '/v1/messages';
 const MODELS = '/v1/models';
 
@@ -14,7 +12,7 @@ function startsWithSegment(url: string, prefix: string): boolean {
  * Anthropic's API (its SDKs always send `anthropic-version`). The URL is the rewritten one (API_ROUTE_PREFIX
  * already mapped onto `/v1`).
  */
-export function isAnthropicRequest(request: Pick<FastifyRequest, 'url' | 'headers'>): boolean {
+export function isAnthropicRequest(request: { url: string; headers: Record<string, unknown> }): boolean {
   const url = request.url;
   if (startsWithSegment(url, MESSAGES)) return true;
   return startsWithSegment(url, MODELS) && request.headers['anthropic-version'] !== undefined;

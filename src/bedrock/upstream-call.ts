@@ -19,7 +19,9 @@ export class UpstreamCall {
       setTimeout(
         () =>
           this.abort(
-            new ApiError(504, `Bedrock did not finish within ${Math.round(timeoutMs)} ms.`, { code: 'upstream_timeout' }),
+            new ApiError(504, `Bedrock did not finish within ${Math.round(timeoutMs)} ms.`, {
+              code: 'upstream_timeout',
+            }),
           ),
         timeoutMs,
       ),

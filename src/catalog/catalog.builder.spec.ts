@@ -1,6 +1,11 @@
 import { buildCatalog } from './catalog.builder';
 import { CatalogSnapshot } from './catalog.snapshot';
-import { applicationProfile, embeddingModel, foundationModel, systemProfile } from '../../test/support/fixtures/catalog.fixture';
+import {
+  applicationProfile,
+  embeddingModel,
+  foundationModel,
+  systemProfile,
+} from '../../test/support/fixtures/catalog.fixture';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 const SONNET_37 = 'anthropic.claude-3-7-sonnet-20250219-v1:0';

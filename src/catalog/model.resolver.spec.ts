@@ -3,7 +3,12 @@ import { ApiError } from '../common/errors/api-error';
 import { loadConfig } from '../config/config.validate';
 import { buildCatalog } from './catalog.builder';
 import { CatalogSnapshot } from './catalog.snapshot';
-import { applicationProfile, embeddingModel, foundationModel, systemProfile } from '../../test/support/fixtures/catalog.fixture';
+import {
+  applicationProfile,
+  embeddingModel,
+  foundationModel,
+  systemProfile,
+} from '../../test/support/fixtures/catalog.fixture';
 import { InferenceProfileDirectory } from './inference-profiles';
 import { ModelCatalog } from './model-catalog';
 import { ModelResolver } from './model.resolver';

@@ -137,7 +137,8 @@ describe('loadConfig', () => {
   it('reads MODEL_API rules in order, and refuses a malformed rule or an unknown family', () => {
     expect(loadConfig(base).modelApi).toEqual([]);
     expect(
-      loadConfig({ ...base, MODEL_API: 'meta.llama3*=native, *imported-model/*=native:llama,*=converse' }).modelApi,
+      loadConfig({ ...base, MODEL_API: 'meta.llama3*=native, *imported-model/*=native:llama,*=converse' })
+        .modelApi,
     ).toEqual([
       { pattern: 'meta.llama3*', api: 'native' },
       { pattern: '*imported-model/*', api: 'native', family: 'llama' },

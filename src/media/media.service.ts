@@ -88,7 +88,8 @@ export class MediaService {
           : fetched.get(url)!;
         return toImageBlock(bytes, param);
       },
-      document: (part: { file: InlineFile }, param: string) => toDocumentBlock(part, param, countDocument(param)),
+      document: (part: { file: InlineFile }, param: string) =>
+        toDocumentBlock(part, param, countDocument(param)),
     };
   }
 

@@ -3,7 +3,7 @@ import { mark, runtimeRequests } from '../support/emulator-log';
 import { startTestGateway, TEST_KEY, TestGateway } from '../support/gateway.harness';
 import { schemaViolations } from '../support/openai-schema';
 import { BODY_ARBITRARIES, byteMutation, textMutation } from '../support/fuzz/body-arbitraries';
-import { POST_ROUTES } from '../support/routes-under-test';
+import { anthropicEnvelopeViolations, POST_ROUTES } from '../support/routes-under-test';
 
 /**
  * Fuzzing every POST route with near-valid bodies and damaged JSON (fast-check, seeded). For each case:
@@ -83,7 +83,10 @@ describe.each(POST_ROUTES.map((r) => [r.path, r] as const))('fuzzing %s', (path,
             } catch {
               fail('an error that is not JSON', sent, res.status, text);
             }
-            const violations = schemaViolations(json, 'ErrorResponse');
+            const violations =
+              route.envelope === 'anthropic'
+                ? anthropicEnvelopeViolations(json)
+                : schemaViolations(json, 'ErrorResponse');
             if (violations.length > 0)
               fail(`an error outside the envelope: ${violations[0]}`, sent, res.status, text);
           }

@@ -92,8 +92,9 @@ export const ROUTE_SCHEMAS: RouteSchemas[] = [
   { path: /\/models$/, method: 'GET', body: 'ListModelsResponse', error: OPENAI_ERROR },
   { path: /\/models\/.+$/, method: 'GET', body: 'Model', error: OPENAI_ERROR },
   { path: /\/responses$/, body: 'Response', chunk: 'ResponseStreamEvent', error: OPENAI_ERROR },
-  // Anthropic's Messages routes answer in Anthropic's shapes, which their own specs check (test/anthropic).
-  { path: /\/messages(\/count_tokens)?$/, error: '' },
+  // Anthropic's Messages routes (and any path under them) answer in Anthropic's shapes, which their own
+  // specs check (test/anthropic, test/hardening).
+  { path: /\/messages(\/|$)/, error: '' },
   // Health probes answer their own small shapes, not OpenAI's.
   { path: /^\/(health|ready)$/, error: '' },
   // Anything else (unknown routes, methods) still answers errors in OpenAI's envelope.

@@ -10,6 +10,8 @@ import { invalidRequest } from '../../common/errors/api-error';
 import type { InferenceRequest, ReasoningIntent, ToolIntent } from '../../inference/inference-request';
 import type { AnthropicMessagesRequest, ContentBlock } from '../anthropic-request.types';
 
+/** Converse's ToolSpecification.name: 1–64 characters (Anthropic allows 128). */
+const CONVERSE_TOOL_NAME_MAX = 64;
 const CACHE_POINT = { cachePoint: { type: 'default' as const } };
 const EFFORTS: Record<string, ReasoningIntent['effort']> = {
   low: 'low',
@@ -101,11 +103,13 @@ function content(value: string | ContentBlock[], path: string): ConverseBlock[] 
   return out;
 }
 
+/** The system prompt as Converse blocks; blank text (which Converse refuses) is left out. */
 function system(req: AnthropicMessagesRequest): SystemContentBlock[] {
-  if (req.system === undefined) return [];
-  if (typeof req.system === 'string') return [{ text: req.system }];
+  if (req.system === undefined || req.system === null) return [];
+  if (typeof req.system === 'string') return req.system.trim() ? [{ text: req.system }] : [];
   const out: SystemContentBlock[] = [];
   for (const block of req.system) {
+    if (!block.text.trim()) continue;
     out.push({ text: block.text });
     if (block.cache_control) out.push(CACHE_POINT);
   }
@@ -122,6 +126,14 @@ function tools(req: AnthropicMessagesRequest): ToolIntent | undefined {
       'unsupported_tool',
     );
   }
+  req.tools.forEach((t, i) => {
+    if (t.name.length > CONVERSE_TOOL_NAME_MAX)
+      throw invalidRequest(
+        `tools.${i}.name: at most ${CONVERSE_TOOL_NAME_MAX} characters for this model (Bedrock's limit outside Claude).`,
+        `tools.${i}.name`,
+        'invalid_request',
+      );
+  });
   const choice = req.tool_choice;
   return {
     specs: req.tools.map((t) => ({
@@ -153,20 +165,24 @@ function reasoning(req: AnthropicMessagesRequest): ReasoningIntent | undefined {
  * URL were fetched. Blocks only Claude takes (server tool results, search results, …) are refused by name.
  */
 export function toInferenceRequest(req: AnthropicMessagesRequest, betas: string[]): InferenceRequest {
-  const messages: Message[] = req.messages.map((m, i) => ({
-    role: m.role as 'user' | 'assistant',
-    content: content(m.content, `messages.${i}.content`),
-  }));
+  // Anthropic's API joins consecutive turns of one role; Converse needs them alternating, so they are joined here.
+  const messages: Message[] = [];
+  req.messages.forEach((m, i) => {
+    const blocks = content(m.content, `messages.${i}.content`);
+    const last = messages[messages.length - 1];
+    if (last?.role === m.role) last.content!.push(...blocks);
+    else messages.push({ role: m.role as 'user' | 'assistant', content: blocks });
+  });
   const internal: InferenceRequest = {
     model: req.model,
     system: system(req),
     messages,
     inference: {
       maxTokens: req.max_tokens,
-      ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
-      ...(req.top_p !== undefined ? { topP: req.top_p } : {}),
-      ...(req.top_k !== undefined ? { topK: req.top_k } : {}),
-      ...(req.stop_sequences ? { stopSequences: req.stop_sequences } : {}),
+      ...(req.temperature != null ? { temperature: req.temperature } : {}),
+      ...(req.top_p != null ? { topP: req.top_p } : {}),
+      ...(req.top_k != null ? { topK: req.top_k } : {}),
+      ...(req.stop_sequences?.length ? { stopSequences: req.stop_sequences } : {}),
     },
   };
   const toolIntent = tools(req);

@@ -40,7 +40,7 @@ const BY_STATUS: Record<number, AnthropicErrorType> = {
  * back off from and retry; upstream failures and timeouts (502/504) are `api_error` 500s; 415 is a 400. The
  * `retry-after` header of a 429 stays.
  */
-export function toAnthropicError(error: ApiError, requestId: string): AnthropicError {
+export function toAnthropicError(error: ApiError, requestId?: string): AnthropicError {
   const status =
     error.status === 503
       ? 529
@@ -53,6 +53,10 @@ export function toAnthropicError(error: ApiError, requestId: string): AnthropicE
   return {
     status,
     headers: error.headers,
-    body: { type: 'error', error: { type, message: error.message }, request_id: requestId },
+    body: {
+      type: 'error',
+      error: { type, message: error.message },
+      ...(requestId === undefined ? {} : { request_id: requestId }),
+    },
   };
 }

@@ -59,6 +59,8 @@ export function optionalBoolean(v: unknown, path: string): void {
   if (v !== undefined && v !== null && typeof v !== 'boolean') throw wrongType(path, 'boolean');
 }
 
+const INT32_MAX = 2 ** 31 - 1;
+
 export function optionalNumber(
   v: unknown,
   path: string,
@@ -68,6 +70,10 @@ export function optionalNumber(
   if (typeof v !== 'number' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {
     throw wrongType(path, integer ? 'integer' : 'number');
   }
+  // Bedrock's integer members are 32-bit: a larger one (or 1e30, which parses as an integer) cannot be sent.
+  if (integer && v > INT32_MAX) throw invalid(path, `Input should be less than or equal to ${INT32_MAX}`);
+  if (integer && v < -INT32_MAX - 1)
+    throw invalid(path, `Input should be greater than or equal to ${-INT32_MAX - 1}`);
   if (min !== undefined && v < min) throw invalid(path, `Input should be greater than or equal to ${min}`);
   if (max !== undefined && v > max) throw invalid(path, `Input should be less than or equal to ${max}`);
   return v;

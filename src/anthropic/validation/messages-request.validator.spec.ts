@@ -42,6 +42,43 @@ describe('validateMessagesRequest', () => {
       {
         ...ok,
         messages: [
+          { role: 'system', content: 'env' },
+          { role: 'assistant', content: 'hi' },
+        ],
+      },
+      'messages.1.role: the first message must use the "user" role',
+    ],
+    [
+      { ...ok, messages: [{ role: 'user', content: [] }] },
+      'messages.0.content: List should have at least 1 item after validation, not 0',
+    ],
+    [
+      { ...ok, messages: [{ role: 'assistant', content: '' }] },
+      'messages.0.content: text content blocks must be non-empty',
+    ],
+    [
+      {
+        ...ok,
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'a' },
+              { type: 'text', text: ' \n' },
+            ],
+          },
+        ],
+      },
+      'messages.0.content.1.text: text content blocks must be non-empty',
+    ],
+    [
+      { ...ok, max_tokens: 123456789012345678901234567890 },
+      'max_tokens: Input should be less than or equal to 2147483647',
+    ],
+    [
+      {
+        ...ok,
+        messages: [
           {
             role: 'user',
             content: [{ type: 'tool_result', tool_use_id: 't', content: [{ type: 'text', text: 1 }] }],

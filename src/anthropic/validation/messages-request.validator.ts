@@ -18,6 +18,8 @@ import {
 import { checkBlock, checkContent } from './content-blocks.validator';
 
 const ROLES = ['user', 'assistant', 'system'] as const;
+/** Anthropic's pattern for tool names (Converse takes at most 64: converse/to-inference-request.ts). */
+const TOOL_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
 const EFFORTS = ['low', 'medium', 'high', 'max'] as const;
 
 function checkSystem(value: unknown): void {
@@ -28,14 +30,35 @@ function checkSystem(value: unknown): void {
   });
 }
 
+/** Anthropic's API, and Bedrock's Claude body, refuse a turn without content, or text that is only whitespace. */
+function checkNoBlankText(content: string | Json[], path: string): void {
+  const blank = (text: unknown) => typeof text === 'string' && text.trim() === '';
+  if (typeof content === 'string') {
+    if (blank(content)) throw invalid(path, 'text content blocks must be non-empty');
+    return;
+  }
+  if (content.length === 0) throw invalid(path, 'List should have at least 1 item after validation, not 0');
+  content.forEach((block, j) => {
+    if (block.type === 'text' && blank(block.text))
+      throw invalid(`${path}.${j}.text`, 'text content blocks must be non-empty');
+  });
+}
+
 function checkMessages(value: unknown): void {
   const messages = requireArray(value, 'messages');
   if (messages.length === 0)
     throw invalid('messages', 'List should have at least 1 item after validation, not 0');
+  let first = true;
   messages.forEach((m, i) => {
     const message = requireObject(m, `messages.${i}`);
-    oneOf(message.role, `messages.${i}.role`, ROLES);
+    const role = oneOf(message.role, `messages.${i}.role`, ROLES);
     checkContent(message.content, `messages.${i}.content`);
+    if (role === 'system') return;
+    checkNoBlankText(message.content as string | Json[], `messages.${i}.content`);
+    // Bedrock takes no conversation that opens with the model's turn (Converse and Claude's body alike).
+    if (first && role === 'assistant')
+      throw invalid(`messages.${i}.role`, 'the first message must use the "user" role');
+    first = false;
     checkOutputConfig(message.output_config, `messages.${i}.output_config`);
   });
 }
@@ -44,7 +67,9 @@ function checkTools(value: unknown): void {
   if (value === undefined || value === null) return;
   requireArray(value, 'tools').forEach((t, i) => {
     const tool = requireObject(t, `tools.${i}`);
-    requireString(tool.name, `tools.${i}.name`);
+    const name = requireString(tool.name, `tools.${i}.name`);
+    if (!TOOL_NAME.test(name))
+      throw invalid(`tools.${i}.name`, "String should match pattern '^[a-zA-Z0-9_-]{1,128}$'");
     const type = optionalString(tool.type, `tools.${i}.type`);
     if (type === undefined || type === 'custom') {
       requireObject(tool.input_schema, `tools.${i}.input_schema`);
@@ -109,6 +134,7 @@ export function validateMessagesRequest(
   checkToolChoice(value.tool_choice);
   checkThinking(value.thinking, maxTokens);
   checkOutputConfig(value.output_config, 'output_config');
+  optionalObject(value.context_management, 'context_management');
   const metadata = optionalObject(value.metadata, 'metadata');
   if (metadata) optionalString(metadata.user_id, 'metadata.user_id');
   return value as unknown as AnthropicMessagesRequest;

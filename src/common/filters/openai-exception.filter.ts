@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isAnthropicRequest } from '../../anthropic/anthropic-route';
-import { toAnthropicError } from '../../anthropic/errors/anthropic-error';
+import { errorReply } from '../errors/error-reply';
 import { toApiError } from '../errors/to-api-error';
 
 /**
@@ -33,12 +32,8 @@ export class OpenAIExceptionFilter implements ExceptionFilter {
       });
     }
     if (reply.sent) return; // a stream already under way reports its error in-band (see common/sse/sse-readable.ts)
-    if (isAnthropicRequest(request)) {
-      const anthropic = toAnthropicError(error, String(request.id));
-      void reply.status(anthropic.status).headers(anthropic.headers).send(anthropic.body);
-      return;
-    }
-    void reply.status(error.status).headers(error.headers).send(error.toBody());
+    const out = errorReply(error, request, String(request.id));
+    void reply.status(out.status).headers(out.headers).send(out.body);
   }
 }
 

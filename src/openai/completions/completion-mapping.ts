@@ -1,5 +1,5 @@
+import { bedrockTemperature } from '../bedrock-temperature';
 import type { ContentBlock, ConverseStreamOutput, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
-import { invalidRequest } from '../../common/errors/api-error';
 import type { InferenceParams, InferenceRequest } from '../../inference/inference-request';
 import type {
   Completion,
@@ -15,17 +15,8 @@ export const promptsOf = (req: CompletionRequest): string[] =>
 function params(req: CompletionRequest): InferenceParams {
   const out: InferenceParams = {};
   if (req.max_tokens != null) out.maxTokens = req.max_tokens;
-  if (req.temperature != null) {
-    // Bedrock's range is 0–1, OpenAI's 0–2: a value above 1 is refused rather than silently rescaled.
-    if (req.temperature > 1) {
-      throw invalidRequest(
-        `Invalid 'temperature': Bedrock models accept values from 0 to 1, but got ${req.temperature}.`,
-        'temperature',
-        'decimal_above_max_value',
-      );
-    }
-    out.temperature = req.temperature;
-  }
+  const temperature = bedrockTemperature(req.temperature);
+  if (temperature !== undefined) out.temperature = temperature;
   if (req.top_p != null) out.topP = req.top_p;
   const stops = (typeof req.stop === 'string' ? [req.stop] : (req.stop ?? [])).filter((s) => s.length > 0);
   if (stops.length > 0) out.stopSequences = stops;

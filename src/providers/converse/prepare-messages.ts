@@ -50,11 +50,32 @@ function textBesideDocuments(messages: Message[]): void {
 }
 
 /**
+ * Bedrock refuses two documents of one name in a request ("Messages can't contain duplicate document names");
+ * clients send the same file name twice (two versions of report.pdf, the same file in two turns). A repeated
+ * name gets a number: `report (2)`. The content arrays are the copies made below; blocks are replaced, not
+ * changed.
+ */
+function uniqueDocumentNames(messages: Message[]): void {
+  const taken = new Set<string>();
+  for (const m of messages) {
+    const content = m.content!;
+    content.forEach((block, i) => {
+      if (!block.document) return;
+      const base = block.document.name ?? 'document';
+      let name = base;
+      for (let n = 2; taken.has(name); n++) name = `${base} (${n})`;
+      taken.add(name);
+      if (name !== base) content[i] = { document: { ...block.document, name } };
+    });
+  }
+}
+
+/**
  * The request's conversation as this model takes it, copied (the internal request is read again for every
  * call of an n > 1 request, so it is never changed):
  * - reasoning blocks from earlier turns are kept only for families that take them back (`keepReasoning`);
  *   a turn left empty is dropped and turns of one role merged again, so roles still alternate;
- * - tool ids are made valid for Bedrock, documents get a text block beside them;
+ * - tool ids are made valid for Bedrock, documents get unique names and a text block beside them;
  * - models without system prompts (Titan Text, Mistral 7B, Mixtral) get the system text at the start of the
  *   first user turn, which keeps every instruction the client gave.
  */
@@ -73,6 +94,7 @@ export function prepareConversation(
     else messages.push({ role: m.role, content });
   }
   checkInputs(messages, req, model);
+  uniqueDocumentNames(messages);
   textBesideDocuments(messages);
   let system = req.system.slice();
   if (system.length > 0 && !model.profile.chat.systemPrompt) {

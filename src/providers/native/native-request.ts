@@ -1,12 +1,17 @@
 import type { Message } from '@aws-sdk/client-bedrock-runtime';
 import type { ResolvedModel } from '../../catalog/resolved-model';
-import { unsupportedFeature } from '../../common/errors/api-error';
+import { invalidRequest, unsupportedFeature } from '../../common/errors/api-error';
 import { renderToolHistoryAsText } from '../converse/render-tool-history';
 import { fieldName, type InferenceRequest } from '../../inference/inference-request';
 
 /** 400 for something a family's native InvokeModel API has no way to say. */
 export function nativeLacks(model: ResolvedModel, feature: string, param: string | null = null) {
   return unsupportedFeature(model.requested, `${feature} through its native InvokeModel API`, param);
+}
+
+/** A legacy completions prompt a family's body cannot take because it holds no text (Titan, chat bodies). */
+export function emptyPrompt(model: ResolvedModel) {
+  return invalidRequest(`The model '${model.requested}' needs a prompt with some text in it.`, 'prompt');
 }
 
 /** Base64 of a Converse `bytes` member (the SDK holds Uint8Array; a JSON round trip leaves base64 text). */
@@ -34,6 +39,8 @@ export function offeredTools(req: InferenceRequest): NonNullable<InferenceReques
 export function chatMessages(req: InferenceRequest, model: ResolvedModel): Message[] {
   if (req.prompt) {
     if (req.prompt.suffix !== undefined) throw nativeLacks(model, "a completion suffix ('suffix')", 'suffix');
+    // A chat body refuses a blank user turn.
+    if (req.prompt.text.trim() === '') throw emptyPrompt(model);
     return [{ role: 'user', content: [{ text: req.prompt.text }] }];
   }
   return offeredTools(req) ? req.messages : toolHistoryAsText(req.messages);

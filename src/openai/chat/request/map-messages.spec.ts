@@ -86,17 +86,17 @@ describe('mapMessages', () => {
 
   it('maps tool calls and tool results with their ids, merging consecutive results into one user turn', () => {
     const history: ChatMessage[] = [
-        { role: 'user', content: 'weather?' },
-        {
-          role: 'assistant',
-          content: 'Checking.',
-          tool_calls: [
-            { id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } },
-            { id: 'call 2!', type: 'function', function: { name: 'time', arguments: '' } },
-          ],
-        },
-        { role: 'tool', tool_call_id: 'call_1', content: 'sunny' },
-        { role: 'tool', tool_call_id: 'call 2!', content: [{ type: 'text', text: '12:00' }] },
+      { role: 'user', content: 'weather?' },
+      {
+        role: 'assistant',
+        content: 'Checking.',
+        tool_calls: [
+          { id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } },
+          { id: 'call 2!', type: 'function', function: { name: 'time', arguments: '' } },
+        ],
+      },
+      { role: 'tool', tool_call_id: 'call_1', content: 'sunny' },
+      { role: 'tool', tool_call_id: 'call 2!', content: [{ type: 'text', text: '12:00' }] },
     ];
     // Ids Bedrock would refuse are made valid on both sides by the Converse back-end.
     const tools = [{ type: 'function' as const, function: { name: 'weather' } }];

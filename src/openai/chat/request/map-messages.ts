@@ -39,11 +39,7 @@ function systemBlocks(content: string | TextPart[]): SystemContentBlock[] {
  * collected into `system` in order; blank text is dropped; consecutive messages of one role (tool results
  * count as user content) are merged into one turn.
  */
-export function mapMessages(
-  input: ChatMessage[],
-  model: string,
-  ctx: DialectContext,
-): MappedConversation {
+export function mapMessages(input: ChatMessage[], model: string, ctx: DialectContext): MappedConversation {
   const system: SystemContentBlock[] = [];
   const messages: Message[] = [];
   let current: Message | undefined;

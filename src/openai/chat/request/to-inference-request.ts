@@ -1,3 +1,4 @@
+import { bedrockTemperature } from '../../bedrock-temperature';
 import type { ToolSpecification } from '@aws-sdk/client-bedrock-runtime';
 import { invalidRequest } from '../../../common/errors/api-error';
 import type {
@@ -18,23 +19,14 @@ const EMPTY_SCHEMA: JsonDocument = { type: 'object', properties: {} };
 const ANY_OBJECT = { type: 'object' };
 
 /**
- * max_tokens / temperature / top_p / stop → the internal sampling settings.
- *
- * Bedrock's temperature range is 0–1 (InferenceConfiguration.temperature), OpenAI's 0–2; rescaling would
- * change what the client asked for, so a value above 1 is a 400 rather than a silent change.
+ * max_tokens / temperature / top_p / stop → the internal sampling settings (temperature: see
+ * bedrockTemperature).
  */
 export function inferenceParams(req: ChatCompletionRequest): InferenceParams {
   const params: InferenceParams = {};
   const maxTokens = req.max_completion_tokens ?? req.max_tokens;
   if (maxTokens != null) params.maxTokens = maxTokens;
-  const temperature = req.temperature ?? undefined;
-  if (temperature !== undefined && temperature > 1) {
-    throw invalidRequest(
-      `Invalid 'temperature': Bedrock models accept values from 0 to 1, but got ${temperature}.`,
-      'temperature',
-      'decimal_above_max_value',
-    );
-  }
+  const temperature = bedrockTemperature(req.temperature);
   if (temperature !== undefined) params.temperature = temperature;
   if (req.top_p != null) params.topP = req.top_p;
   const stops = typeof req.stop === 'string' ? [req.stop] : (req.stop ?? []);

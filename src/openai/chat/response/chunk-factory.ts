@@ -1,9 +1,4 @@
-import type {
-  ChatCompletionChunk,
-  ChunkDelta,
-  CompletionUsage,
-  FinishReason,
-} from '../chat-response.types';
+import type { ChatCompletionChunk, ChunkDelta, CompletionUsage, FinishReason } from '../chat-response.types';
 import type { CompletionMeta } from './completion-meta';
 
 /**

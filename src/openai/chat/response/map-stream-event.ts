@@ -77,7 +77,8 @@ export function mapStreamEvent(event: ConverseStreamOutput, state: StreamState):
     const index = event.contentBlockDelta.contentBlockIndex ?? 0;
     const d = event.contentBlockDelta.delta;
     if (!d) return undefined;
-    if (d.text !== undefined) return d.text === '' ? undefined : { kind: 'delta', delta: { content: d.text } };
+    if (d.text !== undefined)
+      return d.text === '' ? undefined : { kind: 'delta', delta: { content: d.text } };
     if (d.toolUse) return toolInput(index, d.toolUse.input, state);
     const r = reasoningDelta(index, d.reasoningContent, state);
     return r ? { kind: 'delta', delta: r } : undefined;

@@ -126,6 +126,53 @@ function reasoning(item: ReasoningInputItem, param: string, ctx: InputContext): 
 }
 
 /**
+ * Bedrock wants every function call of a model turn answered in the very next turn, and no answer to a call
+ * that turn did not make ("Expected toolResult blocks at …"); OpenAI refuses the same conversations ("No tool
+ * output found for function call …"). This keeps the account while the items are mapped.
+ */
+class CallLedger {
+  /** Calls of the current (or just ended) model turn: call_id → the param of its item. */
+  private made = new Map<string, string>();
+  /** Calls the current user turn still has to answer. */
+  private open = new Map<string, string>();
+  private role: ConversationRole | undefined;
+
+  called(callId: string, param: string): void {
+    this.made.set(callId, param);
+  }
+
+  answered(callId: string, param: string): void {
+    if (!this.open.delete(callId)) {
+      throw invalidRequest(
+        `Invalid '${param}.call_id': '${callId}' answers no function_call of the model's turn just before it.`,
+        `${param}.call_id`,
+        'unknown_tool_call',
+      );
+    }
+  }
+
+  /** A new turn starts (or the input ends): the turn that ends must leave no call unanswered. */
+  turn(next: ConversationRole | 'end'): void {
+    if (this.role === 'user' || (next === 'end' && this.role === 'assistant')) {
+      const pending = this.role === 'user' ? this.open : this.made;
+      const [callId, param] = pending.entries().next().value ?? [];
+      if (callId !== undefined) {
+        throw invalidRequest(
+          `No tool output found for function call '${callId}' (${param}): a function_call_output must answer it before the conversation goes on.`,
+          param ?? null,
+          'missing_tool_results',
+        );
+      }
+    }
+    if (next === 'user') {
+      this.open = this.made;
+      this.made = new Map();
+    } else if (next === 'assistant') this.made = new Map();
+    if (next !== 'end') this.role = next;
+  }
+}
+
+/**
  * Responses input items → Converse system blocks and messages. `system`/`developer` messages become system
  * blocks (Converse has no mid-conversation system turn); function calls, their outputs and reasoning items
  * become toolUse, toolResult and reasoningContent blocks; consecutive items of one role are merged into one
@@ -139,11 +186,22 @@ export function mapInput(
   const system: SystemContentBlock[] = [];
   if (instructions?.trim()) system.push({ text: instructions });
   const messages: Message[] = [];
-  const push = (role: ConversationRole, blocks: ContentBlock[]) => {
+  const calls = new CallLedger();
+  const push = (role: ConversationRole, blocks: ContentBlock[], param: string) => {
     if (blocks.length === 0) return;
     const last = messages[messages.length - 1];
     if (last?.role === role) last.content!.push(...blocks);
-    else messages.push({ role, content: blocks });
+    else if (!last && role === 'assistant') {
+      // Bedrock refuses a conversation whose first turn is the model's.
+      throw invalidRequest(
+        `A conversation must start with user input after any system or developer messages; ${param} is the model's.`,
+        param,
+        'invalid_value',
+      );
+    } else {
+      calls.turn(role);
+      messages.push({ role, content: blocks });
+    }
   };
   for (const { item, param } of items) {
     const type = item.type ?? 'message';
@@ -152,14 +210,20 @@ export function mapInput(
       if (m.role === 'system' || m.role === 'developer') {
         const text = systemText(m);
         if (text.trim()) system.push({ text });
-      } else push(m.role, messageBlocks(m, param, ctx));
-    } else if (type === 'function_call') push('assistant', [toolUse(item as FunctionCallItem, param)]);
-    else if (type === 'function_call_output')
-      push('user', [toolResult(item as FunctionCallOutputItem, param, ctx)]);
-    else if (type === 'reasoning') {
+      } else push(m.role, messageBlocks(m, param, ctx), param);
+    } else if (type === 'function_call') {
+      const call = item as FunctionCallItem;
+      push('assistant', [toolUse(call, param)], param);
+      calls.called(call.call_id, param);
+    } else if (type === 'function_call_output') {
+      const output = item as FunctionCallOutputItem;
+      push('user', [toolResult(output, param, ctx)], param);
+      calls.answered(output.call_id, param);
+    } else if (type === 'reasoning') {
       const block = reasoning(item as ReasoningInputItem, param, ctx);
-      if (block) push('assistant', [block]);
+      if (block) push('assistant', [block], param);
     }
   }
+  calls.turn('end');
   return { system, messages };
 }

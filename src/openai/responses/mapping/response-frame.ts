@@ -1,5 +1,33 @@
 import type { OutputItem, ResponseObject, ResponseUsage } from '../dto/response-object.types';
-import type { ResponseCreateRequest } from '../dto/responses-request.types';
+import type {
+  FunctionToolParam,
+  NamespaceToolParam,
+  ResponseCreateRequest,
+  ResponseTool,
+} from '../dto/responses-request.types';
+
+/**
+ * The tools the response was made with, as OpenAI echoes them: functions with `description`, `parameters` and
+ * `strict` present (null when not given), namespaces of such functions. Server tools the gateway dropped
+ * (web_search, …) are not among them; the `x-gateway-ignored-tools` header names those.
+ */
+function echoedTools(tools: ResponseTool[] | undefined): ResponseTool[] {
+  const fn = (t: FunctionToolParam): FunctionToolParam => ({
+    ...t,
+    description: t.description ?? null,
+    parameters: t.parameters ?? null,
+    strict: t.strict ?? null,
+  });
+  const out: ResponseTool[] = [];
+  for (const tool of tools ?? []) {
+    if (tool.type === 'function') out.push(fn(tool as FunctionToolParam));
+    else if (tool.type === 'namespace') {
+      const ns = tool as NamespaceToolParam;
+      out.push({ ...ns, description: ns.description ?? '', tools: ns.tools.map(fn) });
+    }
+  }
+  return out;
+}
 
 /** The response object before its output exists (`response.created`), echoing the request's settings. */
 export function responseFrame(id: string, req: ResponseCreateRequest, createdAt: number): ResponseObject {
@@ -27,7 +55,7 @@ export function responseFrame(id: string, req: ResponseCreateRequest, createdAt:
     temperature: req.temperature ?? null,
     text: { format: req.text?.format ?? { type: 'text' } },
     tool_choice: req.tool_choice ?? 'auto',
-    tools: req.tools ?? [],
+    tools: echoedTools(req.tools),
     top_p: req.top_p ?? null,
     truncation: 'disabled',
     ...(req.user ? { user: req.user } : {}),

@@ -117,4 +117,57 @@ describe('toInferenceRequest', () => {
       map({ model: 'm', input: 'x', tools, tool_choice: { type: 'function', name: 'g' } }),
     ).toThrow(expect.objectContaining({ status: 400, param: 'tool_choice.name' }));
   });
+
+  describe('the conversation Bedrock takes', () => {
+    const call = (id: string) => ({
+      type: 'function_call' as const,
+      call_id: id,
+      name: 'f',
+      arguments: '{}',
+    });
+    const output = (id: string) => ({ type: 'function_call_output' as const, call_id: id, output: 'ok' });
+    const user = (text: string) => ({ role: 'user' as const, content: text });
+    const refusal = (input: ResponseCreateRequest['input']) => {
+      try {
+        map({ model: 'm', input });
+      } catch (e) {
+        return { status: (e as { status: number }).status, param: (e as { param: string }).param };
+      }
+      return undefined;
+    };
+
+    it('maps calls answered in the next turn, with user text beside the outputs', () => {
+      const { request } = map({
+        model: 'm',
+        input: [user('go'), call('a'), call('b'), output('b'), user('also'), output('a'), user('next')],
+      });
+      expect(request.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    });
+
+    it.each([
+      ['a model turn first', [{ role: 'assistant' as const, content: 'hi' }, user('x')], 'input[0]'],
+      ['a function call first', [call('a'), output('a')], 'input[0]'],
+      ['an output no call asked for', [user('go'), output('a')], 'input[1].call_id'],
+      [
+        'an output for a call of an earlier turn',
+        [
+          user('go'),
+          call('a'),
+          output('a'),
+          { role: 'assistant' as const, content: 'done' },
+          user('x'),
+          output('a'),
+        ],
+        'input[5].call_id',
+      ],
+      [
+        'a call left unanswered before the next model turn',
+        [user('go'), call('a'), call('b'), output('a'), { role: 'assistant' as const, content: 'x' }],
+        'input[2]',
+      ],
+      ['a call left unanswered at the end', [user('go'), call('a')], 'input[1]'],
+    ])('refuses %s with a 400 naming the item', (_name, input, param) => {
+      expect(refusal(input as ResponseCreateRequest['input'])).toEqual({ status: 400, param });
+    });
+  });
 });

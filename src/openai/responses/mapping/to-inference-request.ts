@@ -1,4 +1,5 @@
 import type { ClientFieldNames, InferenceRequest } from '../../../inference/inference-request';
+import { bedrockTemperature } from '../../bedrock-temperature';
 import type { ResponseCreateRequest } from '../dto/responses-request.types';
 import { InputContext, LocatedItem, mapInput } from './map-input';
 import { mapReasoning } from './map-reasoning';
@@ -29,7 +30,8 @@ export function toInferenceRequest(
   const { system, messages } = mapInput(req.instructions, conversation, ctx);
   const inference: InferenceRequest['inference'] = {};
   if (req.max_output_tokens != null) inference.maxTokens = req.max_output_tokens;
-  if (req.temperature != null) inference.temperature = req.temperature;
+  const temperature = bedrockTemperature(req.temperature);
+  if (temperature !== undefined) inference.temperature = temperature;
   if (req.top_p != null) inference.topP = req.top_p;
   const out: InferenceRequest = {
     model: req.model,

@@ -51,9 +51,12 @@ export function responsesFraming(): SseFraming<ResponseEvent> {
     end: '',
     error: (apiError) => {
       const { error } = apiError.toBody();
-      return (
-        write({ type: 'error', code: error.code ?? error.type, message: error.message, param: error.param })
-      );
+      return write({
+        type: 'error',
+        code: error.code ?? error.type,
+        message: error.message,
+        param: error.param,
+      });
     },
   };
 }

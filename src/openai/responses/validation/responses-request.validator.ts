@@ -83,7 +83,8 @@ export function validateResponsesRequest(body: unknown): ResponseCreateRequest {
   optionalString(body.user, 'user');
   optionalString(body.prompt_cache_key, 'prompt_cache_key');
   optionalNumber(body.max_tool_calls, 'max_tool_calls', { min: 1, integer: true });
-  if (body.input === undefined && body.previous_response_id === undefined) {
+  if (body.input === null) delete body.input; // null is "not given", as OpenAI reads it
+  if (body.input === undefined && (body.previous_response_id ?? undefined) === undefined) {
     throw invalidRequest("Missing required parameter: 'input'.", 'input', 'missing_required_parameter');
   }
   return body as unknown as ResponseCreateRequest;

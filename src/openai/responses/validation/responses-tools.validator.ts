@@ -20,6 +20,9 @@ function validateFunction(tool: Record<string, unknown>, param: string): void {
   optionalBoolean(tool.strict, `${param}.strict`);
 }
 
+/** A tool type as OpenAI names them (`function`, `web_search_preview`, `local_shell`, …). */
+const TOOL_TYPE = /^[a-z][a-z0-9_]{0,63}$/;
+
 /** `tools`: functions, namespaces of functions, and server tools (any other type, dropped by the mapper). */
 export function validateTools(value: unknown): void {
   if (value === undefined || value === null) return;
@@ -28,10 +31,20 @@ export function validateTools(value: unknown): void {
     const tool = requireObject(tools[i], `tools[${i}]`);
     const param = `tools[${i}]`;
     if (typeof tool.type !== 'string') throw wrongType(`${param}.type`, 'a string', tool.type);
+    // Server tool types the gateway drops may be newer than it (Codex adds them), but each is a plain name:
+    // anything else is a client's mistake, and would not fit in the header that lists the dropped tools.
+    if (!TOOL_TYPE.test(tool.type)) {
+      throw invalidRequest(
+        `Invalid 'tools[${i}].type': ${JSON.stringify(tool.type.slice(0, 64))} is not a tool type.`,
+        `${param}.type`,
+        'invalid_value',
+      );
+    }
     if (tool.type === 'function') validateFunction(tool, param);
     else if (tool.type === 'namespace') {
       requireString(tool.name, `${param}.name`, { nonEmpty: true });
-      const inner = requireArray(tool.tools, `${param}.tools`);
+      optionalString(tool.description, `${param}.description`);
+      const inner = requireArray(tool.tools, `${param}.tools`, { minLength: 1 });
       for (let j = 0; j < inner.length; j++) {
         const t = requireObject(inner[j], `${param}.tools[${j}]`);
         if (t.type !== 'function') throw invalidValue(`${param}.tools[${j}].type`, t.type, ['function']);

@@ -30,6 +30,12 @@ describe('Titan Text native codec', () => {
     });
   });
 
+  it("refuses an empty legacy prompt, which Titan's body schema does not take, naming prompt", () => {
+    expect(() => titanTextCodec.buildBody(request({ prompt: { text: '' } }), TITAN)).toThrow(
+      expect.objectContaining({ status: 400, param: 'prompt' }),
+    );
+  });
+
   it.each([
     ['top_k', request({ messages: [userTurn('x')], inference: { topK: 2 } }), 'top_k', /top_k/],
     [

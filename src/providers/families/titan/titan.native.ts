@@ -2,7 +2,7 @@ import type { StopReason } from '@aws-sdk/client-bedrock-runtime';
 import type { ResolvedModel } from '../../../catalog/resolved-model';
 import type { InferenceRequest } from '../../../inference/inference-request';
 import type { NativeChatCodec } from '../../native/native-chat.codec';
-import { compact, nativeLacks, withPassThrough } from '../../native/native-request';
+import { compact, emptyPrompt, nativeLacks, withPassThrough } from '../../native/native-request';
 import { promptConversation, rawPrompt, type PromptConversation } from '../../native/prompt-turns';
 import { first, num, str, textCodec } from '../../native/text-codec';
 
@@ -22,6 +22,8 @@ function build(req: InferenceRequest, model: ResolvedModel): Record<string, unkn
   const p = req.inference;
   if (p.topK !== undefined) throw nativeLacks(model, "top_k sampling ('top_k')", 'top_k');
   const raw = rawPrompt(req, model);
+  // Titan's body schema requires at least one character of input (raw-prompt families take an empty one).
+  if (raw === '') throw emptyPrompt(model);
   const config = compact({
     maxTokenCount: p.maxTokens,
     temperature: p.temperature,

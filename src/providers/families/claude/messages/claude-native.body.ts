@@ -95,7 +95,8 @@ export function buildClaudeNativeBody(input: NativeBodyInput): NativeBody {
   out.messages = caching ? req.messages : stripMessageCaching(req.messages as Json[]);
   if (!caching) notes.push('cache_control (no prompt caching on this model)');
 
-  for (const field of PLAIN_FIELDS) if (req[field] !== undefined) out[field] = req[field];
+  for (const field of PLAIN_FIELDS)
+    if (req[field] !== undefined && req[field] !== null) out[field] = req[field]; // null: not set
   if (Array.isArray(req.tools) && req.tools.length > 0) {
     const tools = prepareTools(req.tools as Json[], [...betas], caching);
     out.tools = tools.tools;
