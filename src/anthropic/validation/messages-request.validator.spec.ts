@@ -49,6 +49,43 @@ describe('validateMessagesRequest', () => {
       'messages.1.role: the first message must use the "user" role',
     ],
     [
+      {
+        ...ok,
+        messages: [
+          { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'x' }] },
+        ],
+      },
+      'messages.0.content.0: unexpected `tool_use_id` found in `tool_result` blocks: toolu_1. Each `tool_result` block must have a corresponding `tool_use` block in the previous message.',
+    ],
+    [
+      {
+        ...ok,
+        messages: [
+          { role: 'user', content: 'go' },
+          { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_1', name: 'f', input: {} }] },
+          { role: 'user', content: 'never mind' },
+        ],
+      },
+      'messages.1: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_1. Each `tool_use` block must have a corresponding `tool_result` block in the next message.',
+    ],
+    [
+      { ...ok, messages: [{ role: 'user', content: [{ type: 'thinking', thinking: 'x', signature: 's' }] }] },
+      "messages.0.content.0.type: 'thinking' blocks may only appear in assistant messages",
+    ],
+    [
+      {
+        ...ok,
+        messages: [
+          { role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://x/y.png' } }] },
+          {
+            role: 'assistant',
+            content: [{ type: 'image', source: { type: 'url', url: 'https://x/y.png' } }],
+          },
+        ],
+      },
+      "messages.1.content.0.type: 'image' blocks may only appear in user messages",
+    ],
+    [
       { ...ok, messages: [{ role: 'user', content: [] }] },
       'messages.0.content: List should have at least 1 item after validation, not 0',
     ],

@@ -48,19 +48,89 @@ function checkMessages(value: unknown): void {
   const messages = requireArray(value, 'messages');
   if (messages.length === 0)
     throw invalid('messages', 'List should have at least 1 item after validation, not 0');
+  const calls = new ToolCallPairing();
   let first = true;
   messages.forEach((m, i) => {
     const message = requireObject(m, `messages.${i}`);
     const role = oneOf(message.role, `messages.${i}.role`, ROLES);
     checkContent(message.content, `messages.${i}.content`);
+    checkOutputConfig(message.output_config, `messages.${i}.output_config`);
     if (role === 'system') return;
-    checkNoBlankText(message.content as string | Json[], `messages.${i}.content`);
+    const content = message.content as string | Json[];
+    checkNoBlankText(content, `messages.${i}.content`);
     // Bedrock takes no conversation that opens with the model's turn (Converse and Claude's body alike).
     if (first && role === 'assistant')
       throw invalid(`messages.${i}.role`, 'the first message must use the "user" role');
     first = false;
-    checkOutputConfig(message.output_config, `messages.${i}.output_config`);
+    if (typeof content !== 'string') checkBlockRoles(role, content, i);
+    calls.message(role, typeof content === 'string' ? [] : content, i);
   });
+  calls.end();
+}
+
+/** Blocks only one side of the conversation sends (Bedrock refuses them on the other side). */
+const ONLY_FROM: Record<string, 'user' | 'assistant'> = {
+  tool_use: 'assistant',
+  thinking: 'assistant',
+  redacted_thinking: 'assistant',
+  tool_result: 'user',
+  image: 'user',
+  document: 'user',
+};
+
+function checkBlockRoles(role: 'user' | 'assistant', blocks: Json[], index: number): void {
+  blocks.forEach((b, j) => {
+    const only = ONLY_FROM[String(b.type)];
+    if (only !== undefined && only !== role)
+      throw invalid(
+        `messages.${index}.content.${j}.type`,
+        `'${String(b.type)}' blocks may only appear in ${only} messages`,
+      );
+  });
+}
+
+/**
+ * Anthropic's API (and Bedrock, for every family) wants each `tool_use` of an assistant turn answered by a
+ * `tool_result` in the user turn right after it, and no `tool_result` that answers nothing. Consecutive
+ * messages of one role count as one turn, as Anthropic joins them.
+ */
+class ToolCallPairing {
+  /** tool_use ids of the latest assistant turn not yet answered, with the message that made them. */
+  private pending = new Map<string, number>();
+  private role: 'user' | 'assistant' | undefined;
+
+  message(role: 'user' | 'assistant', blocks: Json[], index: number): void {
+    if (role === 'assistant') {
+      if (this.role === 'user') this.unanswered();
+      if (this.role !== 'assistant') this.pending = new Map();
+      for (const b of blocks) if (b.type === 'tool_use') this.pending.set(String(b.id), index);
+    } else {
+      blocks.forEach((b, j) => {
+        if (b.type !== 'tool_result') return;
+        const id = String(b.tool_use_id);
+        if (this.pending.delete(id)) return;
+        throw invalid(
+          `messages.${index}.content.${j}`,
+          `unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${id}. Each \`tool_result\` block must have a corresponding \`tool_use\` block in the previous message.`,
+        );
+      });
+    }
+    this.role = role;
+  }
+
+  /** The conversation ends: a user turn must have answered every call before it. */
+  end(): void {
+    if (this.role === 'user') this.unanswered();
+  }
+
+  private unanswered(): void {
+    const [id, index] = this.pending.entries().next().value ?? [];
+    if (id === undefined) return;
+    throw invalid(
+      `messages.${index}`,
+      `\`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${id}. Each \`tool_use\` block must have a corresponding \`tool_result\` block in the next message.`,
+    );
+  }
 }
 
 function checkTools(value: unknown): void {

@@ -92,6 +92,17 @@ describe('buildClaudeNativeBody', () => {
     expect(body.anthropic_beta).toContain('claude-code-20250219');
   });
 
+  it('sends no member the client set to null (Bedrock refuses null for every one of them)', () => {
+    const nulls = Object.fromEntries(
+      ['system', 'temperature', 'top_p', 'top_k', 'stop_sequences', 'tool_choice', 'tools', 'thinking']
+        .concat(['metadata', 'output_config', 'context_management'])
+        .map((k) => [k, null]),
+    );
+    const body = { model: 'm', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }], ...nulls };
+    const { body: out } = build(body, 'anthropic.claude-sonnet-4-5-20250929-v1:0');
+    expect(Object.entries(out).filter(([, v]) => v === null)).toEqual([]);
+  });
+
   it('adds the effort beta Opus 4.5 needs for output_config', () => {
     const { body } = build(
       { ...claudeCodeBody(), thinking: undefined },

@@ -115,7 +115,7 @@ export function buildClaudeNativeBody(input: NativeBodyInput): NativeBody {
     if (profile.effort === 'beta') betas.add('effort-2025-11-24');
   } else if (effort !== undefined) notes.push(`output_config.effort ${effort}`);
 
-  if (req.context_management !== undefined) {
+  if (req.context_management !== undefined && req.context_management !== null) {
     if (accepted.has('context-management-2025-06-27')) {
       out.context_management = req.context_management;
       betas.add('context-management-2025-06-27');
