@@ -129,6 +129,8 @@ describe('the Docker image, replayed without a Docker engine', () => {
       PATH: process.env.PATH ?? '',
       ...runtime.env,
       PORT: String(port),
+      // The metrics listener on a port of its own: the default (9464) may be taken by another process.
+      METRICS_PORT: String(await freePort()),
       HOST: '127.0.0.1',
       API_KEY_SECRET_ARN: SECRET,
       AWS_REGION: 'us-east-1',
