@@ -85,8 +85,10 @@ describe('boot', () => {
       LOG_LEVEL: 'info',
     });
     try {
-      for (let i = 0; i < 100 && !run.out().includes('listening on'); i++)
+      // Compiling src/ on the fly takes seconds on a busy 2-core machine.
+      for (let i = 0; i < 400 && !run.out().includes('listening on'); i++)
         await new Promise((r) => setTimeout(r, 100));
+      expect(run.out()).toContain('listening on');
       const stream = postSse(`http://127.0.0.1:${port}`, {
         model: 'anthropic.claude-3-haiku-20240307-v1:0',
         stream: true,
@@ -110,5 +112,5 @@ describe('boot', () => {
       run.child.kill('SIGKILL');
       await emulator.close();
     }
-  });
+  }, 90_000);
 });
