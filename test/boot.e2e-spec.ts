@@ -5,6 +5,8 @@ import { startEmulator } from '../emulator/src';
 import { postSse } from './support/sse';
 
 const ROOT = join(__dirname, '..');
+// Each test starts src/main.ts, compiled on the fly: seconds on a busy 2-core machine.
+jest.setTimeout(90_000);
 
 /** Runs src/main.ts as a deployment would (its own process, configuration only from the environment). */
 function runMain(env: Record<string, string>) {
@@ -53,7 +55,8 @@ describe('boot', () => {
     });
     try {
       let body: unknown;
-      for (let i = 0; i < 100 && body === undefined; i++) {
+      // Compiling src/ on the fly takes seconds on a busy 2-core machine.
+      for (let i = 0; i < 400 && body === undefined; i++) {
         body = await fetch(`http://127.0.0.1:${port}/health`).then(
           (r) => r.json(),
           () => undefined,
@@ -112,5 +115,5 @@ describe('boot', () => {
       run.child.kill('SIGKILL');
       await emulator.close();
     }
-  }, 90_000);
+  });
 });
